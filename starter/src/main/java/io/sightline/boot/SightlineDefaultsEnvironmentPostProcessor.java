@@ -1,0 +1,45 @@
+package io.sightline.boot;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Sightline's defaults for Spring Boot properties, added with the lowest precedence so that any value
+ * the user sets (properties, YAML, env, command line) wins.
+ */
+public class SightlineDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	public static final String PROPERTY_SOURCE_NAME = "sightlineDefaults";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		// Actuator: only what a scraper, a prober and a human need over HTTP.
+		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+		defaults.put("management.endpoint.health.probes.enabled", "true");
+		defaults.put("management.endpoint.health.show-details", "when-authorized");
+		defaults.put("management.endpoint.health.show-components", "when-authorized");
+		defaults.put("management.info.build.enabled", "true");
+		defaults.put("management.info.git.enabled", "true");
+		// Propagation: produce W3C, accept W3C and B3 from older callers.
+		defaults.put("management.tracing.propagation.produce", "w3c");
+		defaults.put("management.tracing.propagation.consume", "w3c,b3");
+		String env = environment.getProperty("sightline.environment", "local");
+		if ("local".equalsIgnoreCase(env.trim())) {
+			defaults.put("management.tracing.sampling.probability", "1.0");
+		}
+		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+}

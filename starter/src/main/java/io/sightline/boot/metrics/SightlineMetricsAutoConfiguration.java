@@ -1,0 +1,91 @@
+package io.sightline.boot.metrics;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.sightline.boot.SightlineProperties;
+import io.sightline.boot.identity.IdentityAutoConfiguration;
+import io.sightline.boot.identity.SightlineIdentity;
+import io.sightline.boot.logging.LogDropCounter;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+
+/**
+ * Uniform metrics: application/env common tags, SLO-bucket HTTP histograms, the release-info gauge,
+ * the cardinality guard, and the Logstash drop counter.
+ */
+@AutoConfiguration(before = MetricsAutoConfiguration.class, after = IdentityAutoConfiguration.class)
+@ConditionalOnClass(MeterRegistry.class)
+public class SightlineMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(name = "sightlineCommonTags")
+	@Order(0)
+	MeterFilter sightlineCommonTags(SightlineIdentity identity) {
+		return MeterFilter.commonTags(io.micrometer.core.instrument.Tags.of("application", identity.serviceName(),
+				"env", identity.environment()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "sightlineSloHistograms")
+	MeterFilter sightlineSloHistograms(SightlineProperties properties) {
+		return new SloHistogramMeterFilter(properties.getMetrics().getSloBuckets());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "sightlineCardinalityGuard")
+	MeterRegistryCustomizer<MeterRegistry> sightlineCardinalityGuard(SightlineProperties properties) {
+		int max = properties.getMetrics().getMaxSeriesPerMeter();
+		return (registry) -> {
+			// Filters reach the composite's children; guarding each child keeps counts per store.
+			if (!(registry instanceof CompositeMeterRegistry)) {
+				registry.config().meterFilter(new CardinalityGuard(registry, max));
+			}
+		};
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "sightlineReleaseInfo")
+	@ConditionalOnBooleanProperty(name = "sightline.metrics.release-info", matchIfMissing = true)
+	MeterBinder sightlineReleaseInfo(SightlineIdentity identity) {
+		return (registry) -> Gauge.builder("sightline.release.info", () -> 1)
+			.description("Always 1; labels carry the version and release id, for per-release joins")
+			.tag("version", identity.version())
+			.tag("release_id", identity.releaseId())
+			.strongReference(true)
+			.register(registry);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "net.logstash.logback.appender.LogstashTcpSocketAppender")
+	static class LoggingDropMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "sightlineLoggingDropped")
+		MeterBinder sightlineLoggingDropped() {
+			return (registry) -> {
+				FunctionCounter.builder("sightline.logging.dropped", LogDropCounter.class, (c) -> LogDropCounter.bufferFull())
+					.description("Log events dropped on the way to Logstash")
+					.tag("reason", "buffer_full")
+					.register(registry);
+				FunctionCounter.builder("sightline.logging.dropped", LogDropCounter.class, (c) -> LogDropCounter.sendFailed())
+					.description("Log events dropped on the way to Logstash")
+					.tag("reason", "send_failed")
+					.register(registry);
+			};
+		}
+
+	}
+
+}

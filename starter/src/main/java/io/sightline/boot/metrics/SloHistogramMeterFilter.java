@@ -1,0 +1,32 @@
+package io.sightline.boot.metrics;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+
+/**
+ * Publishes HTTP server and client timers as histograms whose buckets are the SLO thresholds, so a
+ * latency SLI can be read straight from {@code _bucket{le="<threshold>"}} and exemplars attach to them.
+ */
+class SloHistogramMeterFilter implements MeterFilter {
+
+	static final List<String> HTTP_TIMERS = List.of("http.server.requests", "http.client.requests");
+
+	private final double[] bucketsNanos;
+
+	SloHistogramMeterFilter(List<Duration> buckets) {
+		this.bucketsNanos = buckets.stream().mapToDouble(Duration::toNanos).sorted().distinct().toArray();
+	}
+
+	@Override
+	public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+		if (id.getType() != Meter.Type.TIMER || !HTTP_TIMERS.contains(id.getName())) {
+			return config;
+		}
+		return DistributionStatisticConfig.builder().serviceLevelObjectives(this.bucketsNanos).build().merge(config);
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.sightline.boot.tracing;
+
+import io.prometheus.metrics.tracer.agent.OpenTelemetryAgentSpanContext;
+import io.prometheus.metrics.tracer.common.SpanContext;
+import io.sightline.boot.SightlineProperties.Tracing.TracingMode;
+import io.sightline.boot.identity.IdentityAutoConfiguration;
+import io.sightline.boot.identity.SightlineIdentity;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * With the OpenTelemetry javaagent attached the agent owns spans and context. The starter creates no
+ * spans; it reads the agent's current span for exemplars and tags the agent's server span with the
+ * identity.
+ */
+@AutoConfiguration(after = IdentityAutoConfiguration.class,
+		beforeName = { "org.springframework.boot.micrometer.tracing.autoconfigure.prometheus.PrometheusExemplarsAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration" })
+@ConditionalOnTracingMode(TracingMode.AGENT)
+public class AgentModeAutoConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SpanContext.class)
+	static class AgentExemplarsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SpanContext sightlineAgentSpanContext() {
+			if (ClassPresence.isPresent("io.prometheus.metrics.tracer.agent.OpenTelemetryAgentSpanContext")
+					&& OpenTelemetryAgentSpanContext.isAvailable()) {
+				return new OpenTelemetryAgentSpanContext();
+			}
+			return new OpenTelemetryApiSpanContext();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "io.opentelemetry.api.trace.Span", "jakarta.servlet.Filter" })
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	static class AgentServerSpanIdentityConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "sightlineServerSpanIdentityFilter")
+		FilterRegistrationBean<ServerSpanIdentityFilter> sightlineServerSpanIdentityFilter(
+				SightlineIdentity identity) {
+			FilterRegistrationBean<ServerSpanIdentityFilter> registration = new FilterRegistrationBean<>(
+					new ServerSpanIdentityFilter(identity));
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+			registration.setName("sightlineServerSpanIdentityFilter");
+			return registration;
+		}
+
+	}
+
+}

@@ -1,0 +1,42 @@
+package io.sightline.boot.tracing;
+
+import java.util.Set;
+
+import io.sightline.boot.SightlineProperties.Tracing.TracingMode;
+
+import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
+import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
+
+/**
+ * With the agent in charge of spans, Brave and its Zipkin reporter must not start at all: a second
+ * tracer would create its own spans and put its own trace ids in the MDC.
+ */
+public class AgentModeAutoConfigurationFilter implements AutoConfigurationImportFilter, EnvironmentAware {
+
+	static final Set<String> AGENTLESS_ONLY = Set.of(
+			"org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration",
+			"org.springframework.boot.micrometer.tracing.brave.autoconfigure.zipkin.ZipkinWithBraveTracingAutoConfiguration",
+			"org.springframework.boot.zipkin.autoconfigure.ZipkinAutoConfiguration");
+
+	private Environment environment;
+
+	@Override
+	public void setEnvironment(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public boolean[] match(String[] autoConfigurationClasses, AutoConfigurationMetadata metadata) {
+		boolean agent = this.environment != null && AgentDetector.effectiveMode(this.environment) == TracingMode.AGENT;
+		boolean[] matches = new boolean[autoConfigurationClasses.length];
+		for (int i = 0; i < autoConfigurationClasses.length; i++) {
+			String candidate = autoConfigurationClasses[i];
+			// earlier filters null out the candidates they rejected
+			matches[i] = candidate == null || !(agent && AGENTLESS_ONLY.contains(candidate));
+		}
+		return matches;
+	}
+
+}

@@ -1,0 +1,45 @@
+package io.sightline.boot;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.mock.env.MockPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SightlineDefaultsEnvironmentPostProcessorTests {
+
+	private final SightlineDefaultsEnvironmentPostProcessor processor = new SightlineDefaultsEnvironmentPostProcessor();
+
+	@Test
+	void exposesOnlyHealthInfoAndPrometheusWithProbesAndW3c() {
+		StandardEnvironment environment = new StandardEnvironment();
+		this.processor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("management.endpoints.web.exposure.include"))
+			.isEqualTo("health,info,prometheus");
+		assertThat(environment.getProperty("management.endpoint.health.probes.enabled")).isEqualTo("true");
+		assertThat(environment.getProperty("management.endpoint.health.show-details")).isEqualTo("when-authorized");
+		assertThat(environment.getProperty("management.tracing.propagation.produce")).isEqualTo("w3c");
+		assertThat(environment.getProperty("management.tracing.propagation.consume")).isEqualTo("w3c,b3");
+		assertThat(environment.getProperty("management.tracing.sampling.probability")).isEqualTo("1.0");
+	}
+
+	@Test
+	void samplingDefaultIsLeftToBootOutsideLocal() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new MockPropertySource().withProperty("sightline.environment", "prod"));
+		this.processor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("management.tracing.sampling.probability")).isNull();
+	}
+
+	@Test
+	void userValuesWin() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addFirst(new MockPropertySource().withProperty("management.endpoints.web.exposure.include", "*"));
+		this.processor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("management.endpoints.web.exposure.include")).isEqualTo("*");
+	}
+
+}

@@ -1,0 +1,101 @@
+package io.sightline.boot.docs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docs/configuration.md is generated from the configuration metadata that the annotation processor
+ * writes, and checked for drift here. Regenerate with
+ * {@code ./mvnw -pl starter test -Dtest=ConfigurationReferenceTests -Dsightline.docs.write=true}.
+ */
+class ConfigurationReferenceTests {
+
+	static final Path DOC = Path.of("..", "docs", "configuration.md");
+
+	@Test
+	void configurationReferenceMatchesTheMetadata() throws IOException {
+		String expected = render(metadata());
+		if (Boolean.getBoolean("sightline.docs.write")) {
+			Files.createDirectories(DOC.getParent());
+			Files.writeString(DOC, expected, StandardCharsets.UTF_8);
+		}
+		assertThat(DOC).as("docs/configuration.md is out of date; regenerate it (see this test's javadoc)")
+			.exists();
+		assertThat(Files.readString(DOC, StandardCharsets.UTF_8)).isEqualTo(expected);
+	}
+
+	@Test
+	void everyPropertyIsDocumented() throws IOException {
+		for (JsonNode property : metadata().path("properties")) {
+			assertThat(property.path("description").asString(""))
+				.as("javadoc of %s", property.path("name").asString())
+				.isNotBlank();
+		}
+	}
+
+	private static JsonNode metadata() throws IOException {
+		try (InputStream in = ConfigurationReferenceTests.class.getClassLoader()
+			.getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
+			assertThat(in).as("generated configuration metadata").isNotNull();
+			return JsonMapper.builder().build().readTree(in);
+		}
+	}
+
+	static String render(JsonNode metadata) {
+		List<JsonNode> properties = new ArrayList<>();
+		metadata.path("properties").forEach(properties::add);
+		properties.sort(Comparator.comparing((JsonNode p) -> p.path("name").asString()));
+		StringBuilder doc = new StringBuilder();
+		doc.append("# Sightline configuration reference\n\n");
+		doc.append("Generated from the starter's configuration metadata by `ConfigurationReferenceTests`; do not edit.\n");
+		doc.append("Unknown `sightline.*` keys fail startup with the key's name. Every property can also be set as an\n");
+		doc.append("environment variable (`SIGHTLINE_RELEASE_ID`, `SIGHTLINE_LOGGING_LOGSTASH_DESTINATIONS`, ...).\n\n");
+		doc.append("| Property | Default | Description |\n|---|---|---|\n");
+		for (JsonNode property : properties) {
+			doc.append("| `").append(property.path("name").asString()).append("` | ");
+			doc.append(defaultValue(property)).append(" | ");
+			doc.append(property.path("description").asString("").replace("\n", " ").replace("|", "\\|")).append(" |\n");
+		}
+		doc.append("\nSightline also sets defaults for these Spring Boot properties (yours win):\n\n");
+		doc.append("| Property | Sightline default |\n|---|---|\n");
+		doc.append("| `management.endpoints.web.exposure.include` | `health,info,prometheus` |\n");
+		doc.append("| `management.endpoint.health.probes.enabled` | `true` |\n");
+		doc.append("| `management.endpoint.health.show-details` | `when-authorized` |\n");
+		doc.append("| `management.endpoint.health.show-components` | `when-authorized` |\n");
+		doc.append("| `management.tracing.propagation.produce` | `w3c` |\n");
+		doc.append("| `management.tracing.propagation.consume` | `w3c,b3` |\n");
+		doc.append("| `management.tracing.sampling.probability` | `1.0` when `sightline.environment=local`, else Boot's `0.1` |\n");
+		return doc.toString();
+	}
+
+	private static String defaultValue(JsonNode property) {
+		JsonNode value = property.get("defaultValue");
+		if (value == null || value.isNull()) {
+			return switch (property.path("name").asString()) {
+				case "sightline.metrics.slo-buckets" -> "`5ms,10ms,25ms,50ms,100ms,250ms,500ms,1s,2.5s,5s,10s`";
+				case "sightline.release.id" -> "derived (git commit + build time)";
+				case "sightline.instance-id" -> "derived (host, pid, start time)";
+				default -> "";
+			};
+		}
+		if (value.isArray()) {
+			List<String> items = new ArrayList<>();
+			value.forEach((item) -> items.add(item.asString()));
+			return items.isEmpty() ? "" : "`" + String.join(",", items) + "`";
+		}
+		return "`" + value.asString() + "`";
+	}
+
+}

@@ -1,0 +1,98 @@
+package io.sightline.boot.logging;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.OutputStreamAppender;
+import io.sightline.boot.identity.MissingServiceNameException;
+import io.sightline.boot.identity.SightlineIdentity;
+import net.logstash.logback.appender.LogstashTcpSocketAppender;
+import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Full SpringApplication runs: the listener amends Boot's Logback setup and shares the identity. */
+class SightlineLoggingApplicationListenerTests {
+
+	private static ConfigurableApplicationContext run(String... args) {
+		SpringApplication application = new SpringApplication(Empty.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		return application.run(args);
+	}
+
+	private static Logger root() {
+		return ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+	}
+
+	@Test
+	void consoleBecomesEcsJsonAndIdentityIsResolvedOnce() {
+		try (ConfigurableApplicationContext context = run("--spring.application.name=listener-test",
+				"--sightline.release.id=r-9")) {
+			Appender<ILoggingEvent> console = root().getAppender("CONSOLE");
+			assertThat(console).isInstanceOf(OutputStreamAppender.class);
+			assertThat(((OutputStreamAppender<ILoggingEvent>) console).getEncoder())
+				.isInstanceOf(LoggingEventCompositeJsonEncoder.class);
+			SightlineIdentity identity = context.getBean(SightlineIdentity.class);
+			assertThat(identity.releaseId()).isEqualTo("r-9");
+			assertThat(context.getBeanFactory().containsSingleton("sightlineIdentity")).isTrue();
+			assertThat(root().getAppender(LogbackConfigurer.LOGSTASH_APPENDER)).isNull();
+		}
+	}
+
+	@Test
+	void textConsoleKeepsBootsPattern() {
+		try (ConfigurableApplicationContext context = run("--spring.application.name=listener-test",
+				"--sightline.logging.console=text")) {
+			OutputStreamAppender<ILoggingEvent> console = (OutputStreamAppender<ILoggingEvent>) root()
+				.getAppender("CONSOLE");
+			assertThat(console.getEncoder()).isNotInstanceOf(LoggingEventCompositeJsonEncoder.class);
+		}
+	}
+
+	@Test
+	void logstashDestinationsAddANonBlockingTcpAppender() {
+		try (ConfigurableApplicationContext context = run("--spring.application.name=listener-test",
+				"--sightline.logging.logstash.destinations=127.0.0.1:1")) {
+			Appender<ILoggingEvent> appender = root().getAppender(LogbackConfigurer.LOGSTASH_APPENDER);
+			assertThat(appender).isInstanceOf(LogstashTcpSocketAppender.class);
+			assertThat(((LogstashTcpSocketAppender) appender).getAppendTimeout().getMilliseconds()).isZero();
+		}
+	}
+
+	@Test
+	void invalidRingBufferFailsStartupNamingTheProperty() {
+		assertThatThrownBy(() -> run("--spring.application.name=listener-test",
+				"--sightline.logging.logstash.destinations=127.0.0.1:1",
+				"--sightline.logging.logstash.ring-buffer-size=100"))
+			.hasMessageContaining("sightline.logging.logstash.ring-buffer-size");
+	}
+
+	@Test
+	void missingServiceNameFailsStartupWithAClearMessage() {
+		assertThatThrownBy(() -> run()).isInstanceOf(MissingServiceNameException.class)
+			.hasMessageContaining("spring.application.name");
+	}
+
+	@Test
+	void unknownSightlinePropertyFailsStartup() {
+		assertThatThrownBy(() -> run("--spring.application.name=listener-test", "--sightline.logging.consol=text"))
+			.hasStackTraceContaining("sightline.logging.consol");
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class Empty {
+
+	}
+
+}

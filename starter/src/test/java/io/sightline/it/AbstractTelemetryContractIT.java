@@ -1,0 +1,120 @@
+package io.sightline.it;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.sightline.it.support.SampleApp;
+import io.sightline.it.support.ZipkinServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The telemetry contract of one request, against a real Zipkin server: the span carries the identity,
+ * the request's log line carries the same trace id, and the OpenMetrics scrape has an exemplar with it.
+ * Subclasses run it agentless and with the stock OpenTelemetry javaagent.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AbstractTelemetryContractIT {
+
+	static final String ENVIRONMENT = "ci";
+
+	final String releaseId = "rel-" + UUID.randomUUID().toString().substring(0, 8);
+
+	ZipkinServer zipkin;
+
+	SampleApp app;
+
+	abstract String serviceName();
+
+	abstract List<String> jvmOptions(ZipkinServer zipkin);
+
+	@BeforeAll
+	void start() throws Exception {
+		this.zipkin = ZipkinServer.start();
+		List<String> args = new ArrayList<>(List.of("--sightline.environment=" + ENVIRONMENT,
+				"--sightline.release.id=" + this.releaseId, "--management.tracing.sampling.probability=1.0",
+				"--management.tracing.export.zipkin.endpoint=" + this.zipkin.spansEndpoint()));
+		this.app = SampleApp.start(serviceName(), jvmOptions(this.zipkin), args);
+	}
+
+	@AfterAll
+	void stop() throws Exception {
+		if (this.app != null) {
+			this.app.close();
+		}
+		if (this.zipkin != null) {
+			this.zipkin.close();
+		}
+	}
+
+	@Test
+	void oneRequestIsOneTraceAcrossSpansLogsAndExemplars() throws Exception {
+		String orderId = "ord-" + UUID.randomUUID().toString().substring(0, 6);
+		HttpResponse<String> response = this.app.get("/orders/" + orderId);
+		assertThat(response.statusCode()).isEqualTo(200);
+
+		JsonNode logLine = await().atMost(Duration.ofSeconds(10))
+			.until(() -> findLog(orderId + " looked up"), (line) -> line != null);
+		String traceId = logLine.path("trace.id").asString(null);
+		assertThat(traceId).as("trace.id on the request's log line: %s", logLine).matches("[0-9a-f]{32}");
+		assertThat(logLine.path("span.id").asString("")).matches("[0-9a-f]{16}");
+		assertThat(logLine.path("service.name").asString()).isEqualTo(serviceName());
+		assertThat(logLine.path("service.environment").asString()).isEqualTo(ENVIRONMENT);
+		assertThat(logLine.path("labels.release_id").asString()).isEqualTo(this.releaseId);
+		assertThat(logLine.path("log.level").asString()).isEqualTo("INFO");
+		assertThat(logLine.path("ecs.version").asString()).isNotBlank();
+
+		String traceJson = await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(300))
+			.until(() -> this.zipkin.trace(traceId), (json) -> json != null && json.contains("SERVER"));
+		JsonNode spans = SampleApp.parse(traceJson);
+		List<JsonNode> serverSpans = new ArrayList<>();
+		for (JsonNode span : spans) {
+			if ("SERVER".equals(span.path("kind").asString())) {
+				serverSpans.add(span);
+			}
+		}
+		assertThat(serverSpans).as("server spans of the request (never double-traced): %s", traceJson).hasSize(1);
+		JsonNode server = serverSpans.get(0);
+		assertThat(server.path("localEndpoint").path("serviceName").asString()).isEqualTo(serviceName());
+		assertThat(server.path("name").asString()).containsIgnoringCase("/orders/{id}");
+		JsonNode tags = server.path("tags");
+		assertThat(tags.path("deployment.environment.name").asString()).isEqualTo(ENVIRONMENT);
+		assertThat(tags.path("sightline.release.id").asString()).isEqualTo(this.releaseId);
+		assertThat(tags.path("service.version").asString()).isEqualTo("1.2.3-it");
+
+		String metrics = this.app.scrapeOpenMetrics();
+		Pattern exemplar = Pattern.compile(
+				"http_server_requests_seconds_bucket\\{[^}]*uri=\"/orders/\\{id}\"[^}]*} \\S+ # \\{[^}]*trace_id=\"([0-9a-f]+)\"");
+		List<String> exemplarTraceIds = new ArrayList<>();
+		Matcher matcher = exemplar.matcher(metrics);
+		while (matcher.find()) {
+			exemplarTraceIds.add(matcher.group(1));
+		}
+		assertThat(exemplarTraceIds).as("exemplars on /orders/{id} buckets").contains(traceId);
+		assertThat(metrics).contains("sightline_release_info{").contains("release_id=\"" + this.releaseId + "\"");
+		assertThat(metrics).containsPattern("http_server_requests_seconds_bucket\\{[^}]*application=\"" + serviceName()
+				+ "\"[^}]*env=\"" + ENVIRONMENT + "\"[^}]*le=\"0.1\"");
+	}
+
+	private JsonNode findLog(String messagePart) throws Exception {
+		for (JsonNode line : this.app.jsonLogLines()) {
+			if (line.path("message").asString("").contains(messagePart)) {
+				return line;
+			}
+		}
+		return null;
+	}
+
+}
