@@ -12,12 +12,16 @@ final class CardNumberScanner {
 
 	static final int MAX_DIGITS = 19;
 
+	/** Luhn doubling with the digits of the product summed. */
+	private static final int[] DOUBLED = { 0, 2, 4, 6, 8, 1, 3, 5, 7, 9 };
+
 	private CardNumberScanner() {
 	}
 
-	static Spans scan(String text, Spans spans) {
+	/** Scans from {@code from}, which must not be inside a digit group. */
+	static Spans scan(String text, int from, Spans spans) {
 		int length = text.length();
-		int i = 0;
+		int i = from;
 		while (true) {
 			// Tight skip loop: most characters are not digits.
 			while (i < length && !Chars.isDigit(text.charAt(i))) {
@@ -81,13 +85,14 @@ final class CardNumberScanner {
 		return p;
 	}
 
-	/** End of the longest Luhn-valid card starting at {@code start}, or -1. */
+	/** End of the longest Luhn-valid card starting at {@code start} within its run, or -1. */
 	private static int longestCardAt(String text, int start, int runEnd) {
 		int length = text.length();
+		// Luhn sums if the last digit read is not doubled (valid when divisible by 10), and if it
+		// is. Appending a digit swaps the roles; a table lookup keeps it free of branches.
+		int plain = 0;
+		int doubled = 0;
 		int digits = 0;
-		// Luhn sums for both parities; which one applies depends on the final length.
-		int sumEvenDoubled = 0;
-		int sumOddDoubled = 0;
 		int best = -1;
 		int p = start;
 		while (p < runEnd) {
@@ -97,24 +102,15 @@ final class CardNumberScanner {
 					break;
 				}
 				int d = c - '0';
-				int doubled = (d < 5) ? d * 2 : d * 2 - 9;
-				if ((digits & 1) == 0) {
-					sumEvenDoubled += doubled;
-					sumOddDoubled += d;
-				}
-				else {
-					sumEvenDoubled += d;
-					sumOddDoubled += doubled;
-				}
+				int nextPlain = doubled + d;
+				doubled = plain + DOUBLED[d];
+				plain = nextPlain;
 				digits++;
 				p++;
 				boolean groupEnd = p == length || !Chars.isDigit(text.charAt(p));
-				if (groupEnd && digits >= MIN_DIGITS && (p == length || !Chars.isWordChar(text.charAt(p)))) {
-					// The rightmost digit is never doubled, so with an even count the even indexes are.
-					int sum = ((digits & 1) == 0) ? sumEvenDoubled : sumOddDoubled;
-					if (sum % 10 == 0) {
-						best = p;
-					}
+				if (groupEnd && digits >= MIN_DIGITS && (p == length || !Chars.isWordChar(text.charAt(p)))
+						&& plain % 10 == 0) {
+					best = p;
 				}
 			}
 			else {

@@ -122,20 +122,29 @@ public final class RedactionPolicy {
 	 */
 	private Spans scanBuiltIns(String text) {
 		int length = text.length();
-		boolean cardCandidate = false;
+		int firstCardRun = -1;
 		int firstScheme = -1;
 		if (this.cardNumbers || this.bearerTokens) {
 			// Digits separated by blanks or dashes count as one run, which over-approximates a card.
 			int run = 0;
+			int runStart = 0;
 			for (int i = 0; i < length; i++) {
 				char c = text.charAt(i);
-				if ((char) (c - '0') <= 9) {
-					run++;
-					if (run >= CardNumberScanner.MIN_DIGITS) {
-						cardCandidate = true;
+				if (c <= '9') {
+					if (c >= '0') {
+						if (run == 0) {
+							runStart = i;
+						}
+						run++;
+						if (run == CardNumberScanner.MIN_DIGITS && firstCardRun < 0) {
+							firstCardRun = runStart;
+						}
+					}
+					else if (c != ' ' && c != '-') {
+						run = 0;
 					}
 				}
-				else if (c != ' ' && c != '-') {
+				else {
 					run = 0;
 					if ((c | 0x20) == 'b' && firstScheme < 0 && AuthSchemeScanner.schemeLength(text, i) > 0) {
 						firstScheme = i;
@@ -144,8 +153,8 @@ public final class RedactionPolicy {
 			}
 		}
 		Spans spans = null;
-		if (this.cardNumbers && cardCandidate) {
-			spans = CardNumberScanner.scan(text, spans);
+		if (this.cardNumbers && firstCardRun >= 0) {
+			spans = CardNumberScanner.scan(text, firstCardRun, spans);
 		}
 		if (this.jwts) {
 			int firstJwt = text.indexOf("eyJ");

@@ -70,6 +70,19 @@ class SightlineLoggingApplicationListenerTests {
 	}
 
 	@Test
+	void rollingFileGetsEcsJsonLines(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+		java.nio.file.Path file = dir.resolve("app.log");
+		try (ConfigurableApplicationContext context = run("--spring.application.name=listener-test",
+				"--sightline.logging.file.path=" + file)) {
+			LoggerFactory.getLogger("file.test").info("to the file");
+		}
+		assertThat(java.nio.file.Files.readAllLines(file)).anySatisfy((line) -> assertThat(line)
+			.startsWith("{\"@timestamp\"")
+			.contains("\"message\":\"to the file\"")
+			.contains("\"service.name\":\"listener-test\""));
+	}
+
+	@Test
 	void invalidRingBufferFailsStartupNamingTheProperty() {
 		assertThatThrownBy(() -> run("--spring.application.name=listener-test",
 				"--sightline.logging.logstash.destinations=127.0.0.1:1",

@@ -41,9 +41,15 @@ class TracingAutoConfigurationTests {
 			assertThat(context).hasSingleBean(IdentitySpanHandler.class);
 			assertThat(context).hasSingleBean(AsyncZipkinSpanHandler.class);
 			assertThat(context).hasBean("sightlineZipkinSpanHandler");
-			assertThat(context).doesNotHaveBean(SpanContext.class.getName() + "#agent");
+			assertThat(context).doesNotHaveBean("sightlineAgentSpanContext");
 			Tracing tracing = context.getBean(Tracing.class);
 			assertThat(tracing.tracer().nextSpan().context().traceIdString()).hasSize(32);
+			// the reporter's own health (drops, queue) is visible in Micrometer
+			io.micrometer.core.instrument.MeterRegistry registry = context
+				.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+			assertThat(registry.getMeters()).extracting((meter) -> meter.getId().getName())
+				.anyMatch((name) -> name.startsWith("zipkin.reporter") && name.contains("dropped"))
+				.anyMatch((name) -> name.startsWith("zipkin.reporter") && name.contains("queue"));
 		});
 	}
 
@@ -65,6 +71,16 @@ class TracingAutoConfigurationTests {
 			.withPropertyValues("spring.application.name=orders", "sightline.tracing.mode=agent")
 			.run((context) -> assertThat(context).getBean("sightlineServerSpanIdentityFilter")
 				.isInstanceOf(FilterRegistrationBean.class));
+	}
+
+	@Test
+	void userSpanContextReplacesTheAgentOne() {
+		this.runner.withPropertyValues("sightline.tracing.mode=agent")
+			.withUserConfiguration(UserSpanContext.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(SpanContext.class);
+				assertThat(context).doesNotHaveBean("sightlineAgentSpanContext");
+			});
 	}
 
 	@Test
@@ -94,6 +110,16 @@ class TracingAutoConfigurationTests {
 		assertThat(span.tag("url.full")).doesNotContain("4111111111111111").doesNotContain("abc");
 		assertThat(span.tag("http.request.header.authorization")).doesNotContain("secret-token");
 		assertThat(span.tag("error")).doesNotContain("hunter2");
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserSpanContext {
+
+		@Bean
+		SpanContext userSpanContext() {
+			return new OpenTelemetryApiSpanContext();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
