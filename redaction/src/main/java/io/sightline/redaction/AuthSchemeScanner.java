@@ -33,6 +33,7 @@ final class AuthSchemeScanner {
 		return 0;
 	}
 
+	/** Scans from {@code from}, the first scheme word found by the gate. */
 	static Spans scan(String text, int from, String replacement, Spans spans) {
 		int length = text.length();
 		int i = from;
@@ -79,6 +80,7 @@ final class AuthSchemeScanner {
 		return p;
 	}
 
+	/** End of an opaque credential (token68 and friends) starting at {@code from}. */
 	static int credentialEnd(String text, int from) {
 		int p = from;
 		while (p < text.length() && !Chars.endsValue(text.charAt(p))) {
@@ -104,6 +106,7 @@ final class AuthSchemeScanner {
 		return (p > schemeEnd && p < end) ? p : start;
 	}
 
+	/** Already replaced, so redacting twice changes nothing. */
 	static boolean isRedacted(String text, int at, String replacement) {
 		return !replacement.isEmpty() && text.startsWith(replacement, at);
 	}
@@ -119,7 +122,7 @@ final class AuthSchemeScanner {
 
 	/**
 	 * Looks back from the scheme for {@code authorization:} or {@code authorization=}, allowing
-	 * blanks, quotes (also JSON-escaped) and an opening bracket in between. Bounded, so cheap.
+	 * blanks, quotes (also JSON-escaped) and an opening bracket in between.
 	 */
 	private static boolean afterAuthorizationKey(String text, int schemeStart) {
 		int p = skipBlanksBack(text, schemeStart - 1);

@@ -18,16 +18,32 @@ final class CardNumberScanner {
 	private CardNumberScanner() {
 	}
 
-	/** Scans from {@code from}, which must not be inside a digit group. */
-	static Spans scan(String text, int from, Spans spans) {
+	/** Start of the digit, blank and dash run containing {@code i}, where a card scan can begin. */
+	static int runStart(String text, int i) {
+		int p = i;
+		while (p > 0) {
+			char c = text.charAt(p - 1);
+			if (!Chars.isDigit(c) && c != ' ' && c != '-') {
+				break;
+			}
+			p--;
+		}
+		return p;
+	}
+
+	/**
+	 * Finds cards that start in [from, to); {@code from} must not be inside a digit group. A card
+	 * starting there may extend past {@code to}.
+	 */
+	static Spans scan(String text, int from, int to, Spans spans) {
 		int length = text.length();
 		int i = from;
 		while (true) {
 			// Tight skip loop: most characters are not digits.
-			while (i < length && !Chars.isDigit(text.charAt(i))) {
+			while (i < to && !Chars.isDigit(text.charAt(i))) {
 				i++;
 			}
-			if (i >= length) {
+			if (i >= to) {
 				return spans;
 			}
 			if (i > 0 && Chars.isWordChar(text.charAt(i - 1))) {

@@ -122,39 +122,38 @@ public final class RedactionPolicy {
 	 */
 	private Spans scanBuiltIns(String text) {
 		int length = text.length();
-		int firstCardRun = -1;
+		int cardFrom = -1;
+		int cardTo = -1;
 		int firstScheme = -1;
 		if (this.cardNumbers || this.bearerTokens) {
 			// Digits separated by blanks or dashes count as one run, which over-approximates a card.
+			// Letters, the common case, take the first branch and cost one comparison more.
 			int run = 0;
-			int runStart = 0;
 			for (int i = 0; i < length; i++) {
 				char c = text.charAt(i);
-				if (c <= '9') {
-					if (c >= '0') {
-						if (run == 0) {
-							runStart = i;
-						}
-						run++;
-						if (run == CardNumberScanner.MIN_DIGITS && firstCardRun < 0) {
-							firstCardRun = runStart;
-						}
-					}
-					else if (c != ' ' && c != '-') {
-						run = 0;
-					}
-				}
-				else {
+				if (c > '9') {
 					run = 0;
 					if ((c | 0x20) == 'b' && firstScheme < 0 && AuthSchemeScanner.schemeLength(text, i) > 0) {
 						firstScheme = i;
 					}
 				}
+				else if (c >= '0') {
+					run++;
+					if (run >= CardNumberScanner.MIN_DIGITS) {
+						if (cardFrom < 0) {
+							cardFrom = i;
+						}
+						cardTo = i + 1;
+					}
+				}
+				else if (c != ' ' && c != '-') {
+					run = 0;
+				}
 			}
 		}
 		Spans spans = null;
-		if (this.cardNumbers && firstCardRun >= 0) {
-			spans = CardNumberScanner.scan(text, firstCardRun, spans);
+		if (this.cardNumbers && cardFrom >= 0) {
+			spans = CardNumberScanner.scan(text, CardNumberScanner.runStart(text, cardFrom), cardTo, spans);
 		}
 		if (this.jwts) {
 			int firstJwt = text.indexOf("eyJ");

@@ -10,11 +10,14 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.UnboundElementsSourceFilter;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Every {@code sightline.*} property. Unknown keys under {@code sightline.} fail startup, so a typo
- * is reported with the property's name instead of being silently ignored.
+ * Every {@code sightline.*} property. Unknown keys under {@code sightline.} in the application's
+ * configuration fail startup, so a typo is reported with the property's name instead of being silently
+ * ignored. Environment variables and system properties are exempt, as in Spring Boot: they are shared
+ * with the agent extension, which has keys of its own.
  */
 @ConfigurationProperties(prefix = SightlineProperties.PREFIX, ignoreUnknownFields = false)
 public class SightlineProperties {
@@ -50,7 +53,7 @@ public class SightlineProperties {
 	public static SightlineProperties bind(ConfigurableEnvironment environment) {
 		Binder binder = new Binder(ConfigurationPropertySources.get(environment));
 		return binder.bindOrCreate(PREFIX, Bindable.of(SightlineProperties.class),
-				new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
+				new NoUnboundElementsBindHandler(BindHandler.DEFAULT, new UnboundElementsSourceFilter()));
 	}
 
 	public String getEnvironment() {

@@ -4,6 +4,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +30,15 @@ import static org.awaitility.Awaitility.await;
 abstract class AbstractTelemetryContractIT {
 
 	static final String ENVIRONMENT = "ci";
+
+	/** The fields of a request's log line: the same set with and without the agent. */
+	static final Set<String> REQUEST_LOG_FIELDS = Set.of("@timestamp", "log.level", "message", "ecs.version",
+			"service.name", "service.version", "service.environment", "service.node.name", "labels.release_id",
+			"process.thread.name", "log.logger", "trace.id", "span.id");
+
+	/** The labels of http_server_requests_seconds: the same set with and without the agent. */
+	static final Set<String> HTTP_SERVER_LABELS = Set.of("application", "env", "error", "exception", "method",
+			"outcome", "status", "uri");
 
 	final String releaseId = "rel-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -74,6 +85,7 @@ abstract class AbstractTelemetryContractIT {
 		assertThat(logLine.path("labels.release_id").asString()).isEqualTo(this.releaseId);
 		assertThat(logLine.path("log.level").asString()).isEqualTo("INFO");
 		assertThat(logLine.path("ecs.version").asString()).isNotBlank();
+		assertThat(logLine.propertyNames()).as("log line shape").containsExactlyInAnyOrderElementsOf(REQUEST_LOG_FIELDS);
 
 		String traceJson = await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(300))
@@ -104,6 +116,19 @@ abstract class AbstractTelemetryContractIT {
 		}
 		assertThat(exemplarTraceIds).as("exemplars on /orders/{id} buckets").contains(traceId);
 		assertThat(metrics).contains("sightline_release_info{").contains("release_id=\"" + this.releaseId + "\"");
+		Matcher count = Pattern.compile("http_server_requests_seconds_count\\{([^}]*uri=\"/orders/\\{id}\"[^}]*)}")
+			.matcher(metrics);
+		assertThat(count.find()).as("http_server_requests_seconds_count for /orders/{id}").isTrue();
+		Set<String> labels = new TreeSet<>();
+		for (String pair : count.group(1).split(",")) {
+			labels.add(pair.substring(0, pair.indexOf('=')));
+		}
+		assertThat(labels).as("metric shape").containsExactlyInAnyOrderElementsOf(HTTP_SERVER_LABELS);
+		// on by default: JVM, process, logback events, the log drop counter
+		assertThat(metrics).contains("jvm_memory_used_bytes{")
+			.contains("process_cpu_usage{")
+			.contains("logback_events_total{")
+			.contains("sightline_logging_dropped_total{");
 		assertThat(metrics).containsPattern("http_server_requests_seconds_bucket\\{[^}]*application=\"" + serviceName()
 				+ "\"[^}]*env=\"" + ENVIRONMENT + "\"[^}]*le=\"0.1\"");
 	}

@@ -59,6 +59,13 @@ class IdentityAutoConfigurationTests {
 	}
 
 	@Test
+	void unknownKeysFromSystemPropertiesAreLeftToTheAgentExtension() {
+		this.runner.withPropertyValues("spring.application.name=orders")
+			.withSystemProperties("sightline.sampler.ignored-paths=/internal")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void backsOffWhenTheUserDefinesTheIdentity() {
 		this.runner.withUserConfiguration(UserIdentity.class).run((context) -> {
 			assertThat(context).hasSingleBean(SightlineIdentity.class);
