@@ -127,7 +127,7 @@ public final class RedactionPolicy {
 		int firstScheme = -1;
 		if (this.cardNumbers || this.bearerTokens) {
 			// Digits separated by blanks or dashes count as one run, which over-approximates a card.
-			// Letters, the common case, take the first branch and cost one comparison more.
+			// Letters, the common case, are settled by the first comparison.
 			int run = 0;
 			for (int i = 0; i < length; i++) {
 				char c = text.charAt(i);
