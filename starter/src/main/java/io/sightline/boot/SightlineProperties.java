@@ -9,9 +9,12 @@ import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
+import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.UnboundElementsSourceFilter;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
  * Every {@code sightline.*} property. Unknown keys under {@code sightline.} in the application's
@@ -20,7 +23,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * with the agent extension, which has keys of its own.
  */
 @ConfigurationProperties(prefix = SightlineProperties.PREFIX, ignoreUnknownFields = false)
-public class SightlineProperties {
+public class SightlineProperties implements Validator {
 
 	public static final String PREFIX = "sightline";
 
@@ -52,8 +55,75 @@ public class SightlineProperties {
 	 */
 	public static SightlineProperties bind(ConfigurableEnvironment environment) {
 		Binder binder = new Binder(ConfigurationPropertySources.get(environment));
+		BindHandler strict = new NoUnboundElementsBindHandler(BindHandler.DEFAULT, new UnboundElementsSourceFilter());
 		return binder.bindOrCreate(PREFIX, Bindable.of(SightlineProperties.class),
-				new NoUnboundElementsBindHandler(BindHandler.DEFAULT, new UnboundElementsSourceFilter()));
+				new ValidationBindHandler(strict, new SightlineProperties()));
+	}
+
+	@Override
+	public boolean supports(Class<?> clazz) {
+		return SightlineProperties.class.isAssignableFrom(clazz);
+	}
+
+	/**
+	 * Self-validation (no Bean Validation needed on the class path): a bad value fails startup with the
+	 * property's name instead of failing later, per event or per request.
+	 */
+	@Override
+	public void validate(Object target, Errors errors) {
+		SightlineProperties properties = (SightlineProperties) target;
+		Metrics metrics = properties.getMetrics();
+		if (metrics.getMaxSeriesPerMeter() < 1) {
+			reject(errors, "metrics.max-series-per-meter", "min", "must be at least 1");
+		}
+		if (metrics.getSloBuckets() == null || metrics.getSloBuckets().isEmpty()
+				|| metrics.getSloBuckets().stream().anyMatch((bucket) -> bucket == null || bucket.isNegative()
+						|| bucket.isZero())) {
+			reject(errors, "metrics.slo-buckets", "positive", "must be a non-empty list of positive durations");
+		}
+		Logging logging = properties.getLogging();
+		if (logging.getMaxMessageLength() < 1) {
+			reject(errors, "logging.max-message-length", "min", "must be at least 1");
+		}
+		if (logging.getMaxStackTraceLength() < 1) {
+			reject(errors, "logging.max-stack-trace-length", "min", "must be at least 1");
+		}
+		Logging.Logstash logstash = logging.getLogstash();
+		if (logstash.getRingBufferSize() < 1 || Integer.bitCount(logstash.getRingBufferSize()) != 1) {
+			reject(errors, "logging.logstash.ring-buffer-size", "powerOfTwo", "must be a power of 2");
+		}
+		requirePositive(errors, "logging.logstash.reconnection-delay", logstash.getReconnectionDelay());
+		requireNotNegative(errors, "logging.logstash.keep-alive", logstash.getKeepAlive());
+		requireNotNegative(errors, "logging.logstash.connect-timeout", logstash.getConnectTimeout());
+		requireNotNegative(errors, "logging.logstash.write-timeout", logstash.getWriteTimeout());
+		if (logstash.getDestinations() != null
+				&& logstash.getDestinations().stream().anyMatch((d) -> d == null || d.isBlank())) {
+			reject(errors, "logging.logstash.destinations", "blank", "must not contain blank entries");
+		}
+		Logging.File file = logging.getFile();
+		if (file.getMaxHistory() < 0) {
+			reject(errors, "logging.file.max-history", "min", "must not be negative");
+		}
+		if (file.getMaxFileSize() == null || !file.getMaxFileSize().trim().matches("(?i)\\d+\\s*(kb|mb|gb)?")) {
+			reject(errors, "logging.file.max-file-size", "size", "must be a size such as 50MB, 512KB or 1GB");
+		}
+	}
+
+	/** Rejects a field with a message that starts with the full property name. */
+	private static void reject(Errors errors, String field, String code, String message) {
+		errors.rejectValue(field, code, PREFIX + "." + field + " " + message);
+	}
+
+	private static void requirePositive(Errors errors, String field, Duration value) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			reject(errors, field, "positive", "must be a positive duration");
+		}
+	}
+
+	private static void requireNotNegative(Errors errors, String field, Duration value) {
+		if (value == null || value.isNegative()) {
+			reject(errors, field, "notNegative", "must be a duration of zero or more");
+		}
 	}
 
 	public String getEnvironment() {

@@ -92,6 +92,9 @@ class LogShippingIT {
 		assertThat(warn.path("error.stack_trace").asString()).contains("SampleApplication");
 		JsonNode withMdc = SampleApp.parse(find(this.receiver.lines(), "paying with card"));
 		assertThat(withMdc.path("labels.card").asString()).isEqualTo("[REDACTED]");
+		assertThat(withMdc.path("labels.authorization").asString()).contains("[REDACTED]");
+		assertThat(withMdc.path("labels.session").asString()).contains("[REDACTED]");
+		assertThat(withMdc.path("labels.login").asString()).contains("[REDACTED]");
 	}
 
 	@Test

@@ -4,7 +4,10 @@ import java.util.Map;
 
 import io.sightline.boot.SightlineProperties;
 
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,8 +20,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Resolves the service identity once. When the logging listener already resolved it (normal
- * startup), that instance is registered as a singleton and this bean method backs off.
+ * The service identity, resolved once: on a normal startup the logging listener resolved it before the
+ * context existed ({@link StartupIdentity}) and this bean is that same instance.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(SightlineProperties.class)
@@ -27,8 +30,28 @@ public class IdentityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SightlineIdentity sightlineIdentity(Environment environment, SightlineProperties properties,
-			ApplicationContext context) {
+			ApplicationContext context, ObjectProvider<StartupIdentity> startupIdentity) {
+		StartupIdentity startup = startupIdentity.getIfAvailable();
+		if (startup != null) {
+			return startup.identity();
+		}
 		return IdentityResolver.resolve(environment, properties, context.getClassLoader(), mainClass(context));
+	}
+
+	/** A user's own identity bean applies to spans and metrics; logs were set up before it existed. */
+	@Bean
+	SmartInitializingSingleton sightlineIdentityConsistencyCheck(ObjectProvider<SightlineIdentity> identity,
+			ObjectProvider<StartupIdentity> startupIdentity) {
+		return () -> {
+			StartupIdentity startup = startupIdentity.getIfAvailable();
+			SightlineIdentity bean = identity.getIfUnique();
+			if (startup != null && bean != null && !startup.identity().equals(bean)) {
+				LoggerFactory.getLogger(IdentityAutoConfiguration.class)
+					.warn("The SightlineIdentity bean {} differs from the identity in log lines {}; set the "
+							+ "spring.application.name and sightline.* properties instead to keep every signal alike",
+							bean, startup.identity());
+			}
+		};
 	}
 
 	private static Class<?> mainClass(ApplicationContext context) {

@@ -64,10 +64,6 @@ public final class LogbackConfigurer {
 		if (settings.getDestinations() == null || settings.getDestinations().isEmpty()) {
 			return null;
 		}
-		if (Integer.bitCount(settings.getRingBufferSize()) != 1) {
-			throw new IllegalArgumentException("sightline.logging.logstash.ring-buffer-size must be a power of 2, was "
-					+ settings.getRingBufferSize());
-		}
 		LogstashTcpSocketAppender appender = new LogstashTcpSocketAppender();
 		appender.setName(LOGSTASH_APPENDER);
 		appender.setContext(context);

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.LoggerContext;
 import io.sightline.boot.SightlineProperties;
 import io.sightline.boot.identity.IdentityResolver;
 import io.sightline.boot.identity.SightlineIdentity;
+import io.sightline.boot.identity.StartupIdentity;
 import io.sightline.boot.redaction.RedactionPolicies;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
@@ -44,8 +45,10 @@ public class SightlineLoggingApplicationListener implements GenericApplicationLi
 			onEnvironmentPrepared(prepared);
 		}
 		else if (event instanceof ApplicationPreparedEvent prepared && this.identity != null
-				&& !prepared.getApplicationContext().getBeanFactory().containsSingleton("sightlineIdentity")) {
-			prepared.getApplicationContext().getBeanFactory().registerSingleton("sightlineIdentity", this.identity);
+				&& !prepared.getApplicationContext().getBeanFactory().containsSingleton(StartupIdentity.BEAN_NAME)) {
+			prepared.getApplicationContext()
+				.getBeanFactory()
+				.registerSingleton(StartupIdentity.BEAN_NAME, new StartupIdentity(this.identity));
 		}
 	}
 

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Memory stays bounded: at most {@code maxSeriesPerMeter} ids per name, and at most
  * {@link #MAX_TRACKED_NAMES} names; names beyond that are denied and counted under one overflow tag.
+ * Micrometer does not remember denied ids, so the counter counts denied registration attempts: a code
+ * path that keeps asking for a denied combination keeps counting.
  */
 public class CardinalityGuard implements MeterFilter {
 
@@ -92,6 +94,16 @@ public class CardinalityGuard implements MeterFilter {
 			}
 		}
 		denied.increment();
+	}
+
+	/** Frees the slot of a removed meter, so a cap that was reached can admit new series again. */
+	public void release(Meter.Id id) {
+		Set<Meter.Id> series = this.seriesByName.get(id.getName());
+		if (series != null) {
+			synchronized (series) {
+				series.remove(id);
+			}
+		}
 	}
 
 	/** Distinct series admitted for a meter name (for tests and diagnostics). */

@@ -1,6 +1,5 @@
 package io.sightline.boot.metrics;
 
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -9,7 +8,6 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.sightline.boot.SightlineProperties;
 import io.sightline.boot.identity.IdentityAutoConfiguration;
 import io.sightline.boot.identity.SightlineIdentity;
-import io.sightline.boot.logging.LogDropCounter;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -18,12 +16,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
 /**
- * Uniform metrics: application/env common tags, SLO-bucket HTTP histograms, the release-info gauge,
- * the cardinality guard, and the Logstash drop counter.
+ * Uniform metrics: application/env common tags, SLO-bucket HTTP histograms, the release-info gauge and
+ * the cardinality guard.
  */
 @AutoConfiguration(before = MetricsAutoConfiguration.class, after = IdentityAutoConfiguration.class)
 @ConditionalOnClass(MeterRegistry.class)
@@ -50,7 +47,8 @@ public class SightlineMetricsAutoConfiguration {
 		return (registry) -> {
 			// Filters reach the composite's children; guarding each child keeps counts per store.
 			if (!(registry instanceof CompositeMeterRegistry)) {
-				registry.config().meterFilter(new CardinalityGuard(registry, max));
+				CardinalityGuard guard = new CardinalityGuard(registry, max);
+				registry.config().meterFilter(guard).onMeterRemoved((meter) -> guard.release(meter.getId()));
 			}
 		};
 	}
@@ -65,27 +63,6 @@ public class SightlineMetricsAutoConfiguration {
 			.tag("release_id", identity.releaseId())
 			.strongReference(true)
 			.register(registry);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "net.logstash.logback.appender.LogstashTcpSocketAppender")
-	static class LoggingDropMetricsConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(name = "sightlineLoggingDropped")
-		MeterBinder sightlineLoggingDropped() {
-			return (registry) -> {
-				FunctionCounter.builder("sightline.logging.dropped", LogDropCounter.class, (c) -> LogDropCounter.bufferFull())
-					.description("Log events dropped on the way to Logstash")
-					.tag("reason", "buffer_full")
-					.register(registry);
-				FunctionCounter.builder("sightline.logging.dropped", LogDropCounter.class, (c) -> LogDropCounter.sendFailed())
-					.description("Log events dropped on the way to Logstash")
-					.tag("reason", "send_failed")
-					.register(registry);
-			};
-		}
-
 	}
 
 }

@@ -2,6 +2,7 @@ package io.sightline.boot.metrics;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.DoubleStream;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -26,7 +27,14 @@ class SloHistogramMeterFilter implements MeterFilter {
 		if (id.getType() != Meter.Type.TIMER || !HTTP_TIMERS.contains(id.getName())) {
 			return config;
 		}
-		return DistributionStatisticConfig.builder().serviceLevelObjectives(this.bucketsNanos).build().merge(config);
+		// Union with SLOs configured elsewhere (management.metrics.distribution.slo.*), never instead of them.
+		double[] existing = config.getServiceLevelObjectiveBoundaries();
+		double[] buckets = (existing == null || existing.length == 0) ? this.bucketsNanos
+				: DoubleStream.concat(DoubleStream.of(existing), DoubleStream.of(this.bucketsNanos))
+					.sorted()
+					.distinct()
+					.toArray();
+		return DistributionStatisticConfig.builder().serviceLevelObjectives(buckets).build().merge(config);
 	}
 
 }

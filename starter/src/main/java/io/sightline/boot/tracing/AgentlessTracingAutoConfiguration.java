@@ -1,12 +1,16 @@
 package io.sightline.boot.tracing;
 
+import brave.Tag;
+import brave.Tags;
 import brave.Tracing;
+import brave.handler.MutableSpan;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sightline.boot.SightlineProperties.Tracing.TracingMode;
 import io.sightline.boot.identity.IdentityAutoConfiguration;
 import io.sightline.boot.identity.SightlineIdentity;
 import io.sightline.boot.redaction.RedactionAutoConfiguration;
 import io.sightline.redaction.RedactionPolicy;
+import zipkin2.reporter.BytesEncoder;
 import zipkin2.reporter.BytesMessageSender;
 import zipkin2.reporter.Encoding;
 import zipkin2.reporter.ReporterMetrics;
@@ -56,14 +60,16 @@ public class AgentlessTracingAutoConfiguration {
 		@ConditionalOnBean({ BytesMessageSender.class, Encoding.class })
 		@ConditionalOnEnabledTracingExport("zipkin")
 		AsyncZipkinSpanHandler sightlineZipkinSpanHandler(BytesMessageSender sender, Encoding encoding,
-				ObjectProvider<MeterRegistry> meterRegistry) {
+				ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<BytesEncoder<MutableSpan>> encoder,
+				ObjectProvider<Tag<Throwable>> errorTag) {
 			MeterRegistry registry = meterRegistry.getIfAvailable();
 			ReporterMetrics metrics = (registry != null) ? MicrometerReporterMetrics.create(registry)
 					: ReporterMetrics.NOOP_METRICS;
 			return AsyncZipkinSpanHandler.newBuilder(sender)
 				.metrics(metrics)
 				.queuedMaxSpans(QUEUED_MAX_SPANS)
-				.build(MutableSpanBytesEncoder.create(encoding, brave.Tags.ERROR));
+				.build(encoder.getIfAvailable(
+						() -> MutableSpanBytesEncoder.create(encoding, errorTag.getIfAvailable(() -> Tags.ERROR))));
 		}
 
 	}

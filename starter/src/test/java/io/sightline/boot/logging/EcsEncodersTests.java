@@ -128,6 +128,21 @@ class EcsEncodersTests {
 	}
 
 	@Test
+	void noKeyIsWrittenTwice() {
+		MDC.put("release_id", "from-mdc");
+		MDC.put("order_id", "o-1");
+		this.logger.atInfo().addKeyValue("order_id", "o-2").addKeyValue("k", "1").addKeyValue("k", "2").log("dupes");
+		String line = lines().get(0);
+		for (String key : List.of("\"labels.release_id\"", "\"labels.order_id\"", "\"labels.k\"")) {
+			assertThat(line.split(java.util.regex.Pattern.quote(key), -1)).as(key).hasSize(2);
+		}
+		JsonNode json = this.json.readTree(line);
+		assertThat(json.path("labels.release_id").asString()).isEqualTo(IDENTITY.releaseId());
+		assertThat(json.path("labels.order_id").asString()).isEqualTo("o-1");
+		assertThat(json.path("labels.k").asString()).isEqualTo("1");
+	}
+
+	@Test
 	void crlfInjectionYieldsExactlyOneLine() {
 		this.logger.info("hello\r\n{\"log.level\":\"ERROR\",\"message\":\"forged\"}\r\n\u0000\u001b[2J\u2028end");
 		List<String> lines = lines();

@@ -7,6 +7,7 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
 import io.sightline.boot.identity.MissingServiceNameException;
 import io.sightline.boot.identity.SightlineIdentity;
+import io.sightline.boot.identity.StartupIdentity;
 import net.logstash.logback.appender.LogstashTcpSocketAppender;
 import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
 import org.junit.jupiter.api.Test;
@@ -44,8 +45,19 @@ class SightlineLoggingApplicationListenerTests {
 				.isInstanceOf(LoggingEventCompositeJsonEncoder.class);
 			SightlineIdentity identity = context.getBean(SightlineIdentity.class);
 			assertThat(identity.releaseId()).isEqualTo("r-9");
-			assertThat(context.getBeanFactory().containsSingleton("sightlineIdentity")).isTrue();
+			assertThat(context.getBean(StartupIdentity.class).identity()).isSameAs(identity);
 			assertThat(root().getAppender(LogbackConfigurer.LOGSTASH_APPENDER)).isNull();
+		}
+	}
+
+	@Test
+	void userIdentityBeanReplacesTheAutoConfiguredOneWithoutAmbiguity() {
+		SpringApplication application = new SpringApplication(Empty.class, UserIdentity.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		try (ConfigurableApplicationContext context = application.run("--spring.application.name=listener-test")) {
+			assertThat(context.getBean(SightlineIdentity.class).serviceName()).isEqualTo("custom");
+			// beans that take the identity (common tags, info) resolve a single candidate
+			assertThat(context.getBeansOfType(SightlineIdentity.class)).hasSize(1);
 		}
 	}
 
@@ -87,7 +99,8 @@ class SightlineLoggingApplicationListenerTests {
 		assertThatThrownBy(() -> run("--spring.application.name=listener-test",
 				"--sightline.logging.logstash.destinations=127.0.0.1:1",
 				"--sightline.logging.logstash.ring-buffer-size=100"))
-			.hasMessageContaining("sightline.logging.logstash.ring-buffer-size");
+			.hasStackTraceContaining("sightline.logging.logstash.ring-buffer-size")
+			.hasStackTraceContaining("power of 2");
 	}
 
 	@Test
@@ -105,6 +118,16 @@ class SightlineLoggingApplicationListenerTests {
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	static class Empty {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserIdentity {
+
+		@org.springframework.context.annotation.Bean
+		SightlineIdentity customIdentity() {
+			return new SightlineIdentity("custom", "e", "v", "r", "i");
+		}
 
 	}
 

@@ -84,11 +84,34 @@ class SightlineMetricsAutoConfigurationTests {
 	}
 
 	@Test
-	void exposesTheLoggingDropCounter() {
-		this.runner.run((context) -> assertThat(context.getBean(MeterRegistry.class)
-			.get("sightline.logging.dropped")
-			.tag("reason", "buffer_full")
-			.functionCounter()).isNotNull());
+	void sloBucketsAreAddedToBootsOwnSloSettings() {
+		this.runner
+			.withPropertyValues("sightline.metrics.slo-buckets=100ms",
+					"management.metrics.distribution.slo.http.server.requests=42ms")
+			.run((context) -> {
+				Timer timer = Timer.builder("http.server.requests").register(context.getBean(MeterRegistry.class));
+				assertThat(timer.takeSnapshot().histogramCounts())
+					.extracting((b) -> b.bucket(java.util.concurrent.TimeUnit.MILLISECONDS))
+					.containsExactly(42.0, 100.0);
+			});
+	}
+
+	@Test
+	void invalidSloBucketFailsStartupNamingTheProperty() {
+		this.runner.withPropertyValues("sightline.metrics.slo-buckets=0ms").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).hasStackTraceContaining("sightline.metrics.slo-buckets");
+		});
+	}
+
+	@Test
+	void removedMetersFreeTheirSlot() {
+		this.runner.withPropertyValues("sightline.metrics.max-series-per-meter=1").run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			registry.remove(registry.counter("jobs", "job", "a"));
+			registry.counter("jobs", "job", "b");
+			assertThat(registry.find("jobs").tag("job", "b").counter()).isNotNull();
+		});
 	}
 
 	@Test

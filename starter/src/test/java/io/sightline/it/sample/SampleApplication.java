@@ -42,13 +42,18 @@ public class SampleApplication {
 		@GetMapping("/leak")
 		Map<String, Object> leak() {
 			MDC.put("card", CARD);
+			MDC.put("authorization", "Bearer " + BEARER);
+			MDC.put("session", JWT);
+			MDC.put("login", "password=" + PASSWORD);
 			try {
 				logger.info("paying with card " + CARD + " and token Bearer " + BEARER);
-				logger.info("login password={} jwt {}", PASSWORD, JWT);
-				logger.warn("payment failed", new IllegalStateException("declined card " + CARD + " password=" + PASSWORD));
+				logger.info("login password={} jwt {} card {} auth {}", PASSWORD, JWT, CARD, "Bearer " + BEARER);
+				logger.atInfo().addKeyValue("token", JWT).addKeyValue("card", CARD).log("key-value secrets");
+				logger.warn("payment failed", new IllegalStateException("declined card " + CARD + " password="
+						+ PASSWORD + " jwt " + JWT + " Authorization: Bearer " + BEARER));
 			}
 			finally {
-				MDC.remove("card");
+				MDC.clear();
 			}
 			return Map.of("leaked", false);
 		}
