@@ -236,7 +236,8 @@ public class SightlineProperties implements Validator {
 		private boolean enabled = true;
 
 		/**
-		 * Console output format: JSON (ECS, one object per line) or TEXT (Boot's human-readable pattern).
+		 * Console output format: JSON (ECS, one object per line) or TEXT (Boot's human-readable pattern, still
+		 * redacted, with CR and LF escaped).
 		 */
 		private ConsoleFormat console = ConsoleFormat.JSON;
 
@@ -298,7 +299,7 @@ public class SightlineProperties implements Validator {
 
 			/** ECS JSON, one object per line. */
 			JSON,
-			/** Spring Boot's default text pattern, for local development. */
+			/** Spring Boot's default text pattern, for local development; messages and stack traces are still redacted. */
 			TEXT
 
 		}

@@ -1,10 +1,18 @@
 package io.sightline.boot.logging;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.pattern.DynamicConverter;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.Duration;
@@ -22,6 +30,9 @@ public final class LogbackConfigurer {
 	/** Name of Spring Boot's default console appender. */
 	static final String BOOT_CONSOLE = "CONSOLE";
 
+	/** Name of Spring Boot's file appender (logging.file.name / logging.file.path). */
+	static final String BOOT_FILE = "FILE";
+
 	public static final String LOGSTASH_APPENDER = "SIGHTLINE_LOGSTASH";
 
 	public static final String FILE_APPENDER = "SIGHTLINE_FILE";
@@ -34,17 +45,60 @@ public final class LogbackConfigurer {
 	public static void configure(LoggerContext context, SightlineIdentity identity,
 			SightlineProperties.Logging logging) {
 		Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-		if (logging.getConsole() == SightlineProperties.Logging.ConsoleFormat.JSON) {
-			Appender<ILoggingEvent> console = root.getAppender(BOOT_CONSOLE);
-			// Only Boot's own console appender is rewritten; a user's logback config is left alone.
-			if (console instanceof OutputStreamAppender<ILoggingEvent> stream) {
+		Appender<ILoggingEvent> console = root.getAppender(BOOT_CONSOLE);
+		// Only Boot's own appenders are rewritten; a user's logback config is left alone.
+		if (console instanceof OutputStreamAppender<ILoggingEvent> stream) {
+			if (logging.getConsole() == SightlineProperties.Logging.ConsoleFormat.JSON) {
 				stream.stop();
 				stream.setEncoder(EcsEncoders.create(context, identity, logging));
 				stream.start();
 			}
+			else {
+				redactTextPatterns(context, logging);
+				restartPatternEncoder(stream);
+			}
+		}
+		if (root.getAppender(BOOT_FILE) instanceof OutputStreamAppender<ILoggingEvent> bootFile) {
+			redactTextPatterns(context, logging);
+			restartPatternEncoder(bootFile);
 		}
 		replace(root, LOGSTASH_APPENDER, logstash(context, identity, logging));
 		replace(root, FILE_APPENDER, file(context, identity, logging));
+	}
+
+	/**
+	 * Makes {@code %m} and the exception conversion words of every pattern in this context go through
+	 * the redaction policy (Boot's text console and file); context rules win over Logback's defaults.
+	 */
+	private static void redactTextPatterns(LoggerContext context, SightlineProperties.Logging logging) {
+		@SuppressWarnings("unchecked")
+		Map<String, Supplier<DynamicConverter>> rules = (Map<String, Supplier<DynamicConverter>>) context
+			.getObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS);
+		if (rules == null) {
+			rules = new HashMap<>();
+			context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, rules);
+		}
+		int maxMessage = logging.getMaxMessageLength();
+		int maxTrace = logging.getMaxStackTraceLength();
+		for (String word : List.of("m", "msg", "message")) {
+			rules.put(word, () -> new RedactingMessageConverter(maxMessage));
+		}
+		for (String word : List.of("ex", "exception", "throwable", "xEx", "xException", "xThrowable")) {
+			rules.put(word, () -> new RedactingThrowableConverter(false, maxTrace));
+		}
+		for (String word : List.of("wex", "wEx")) {
+			rules.put(word, () -> new RedactingThrowableConverter(true, maxTrace));
+		}
+	}
+
+	private static void restartPatternEncoder(OutputStreamAppender<ILoggingEvent> appender) {
+		if (appender.getEncoder() instanceof PatternLayoutEncoder encoder) {
+			appender.stop();
+			encoder.stop();
+			// start() parses the pattern again, now against the redacting rules
+			encoder.start();
+			appender.start();
+		}
 	}
 
 	private static void replace(Logger root, String name, Appender<ILoggingEvent> appender) {

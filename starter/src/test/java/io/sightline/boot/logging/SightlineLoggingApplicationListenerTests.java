@@ -11,11 +11,14 @@ import io.sightline.boot.identity.StartupIdentity;
 import net.logstash.logback.appender.LogstashTcpSocketAppender;
 import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Full SpringApplication runs: the listener amends Boot's Logback setup and shares the identity. */
+@ExtendWith(OutputCaptureExtension.class)
 class SightlineLoggingApplicationListenerTests {
 
 	private static ConfigurableApplicationContext run(String... args) {
@@ -69,6 +73,20 @@ class SightlineLoggingApplicationListenerTests {
 				.getAppender("CONSOLE");
 			assertThat(console.getEncoder()).isNotInstanceOf(LoggingEventCompositeJsonEncoder.class);
 		}
+	}
+
+	@Test
+	void textConsoleIsRedactedAndCannotForgeLines(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = run("--spring.application.name=listener-test",
+				"--sightline.logging.console=text")) {
+			org.slf4j.Logger logger = LoggerFactory.getLogger("text.test");
+			logger.info("card 4111 1111 1111 1111\r\nFAKE ERROR line");
+			logger.warn("failed", new IllegalStateException("password=hunter2-text"));
+		}
+		assertThat(output.getOut()).contains("card [REDACTED]\\r\\nFAKE ERROR line")
+			.doesNotContain("4111 1111 1111 1111")
+			.doesNotContain("hunter2-text")
+			.contains("java.lang.IllegalStateException: password=[REDACTED]");
 	}
 
 	@Test

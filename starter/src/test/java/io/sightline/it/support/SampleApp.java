@@ -38,6 +38,12 @@ public final class SampleApp implements AutoCloseable {
 	 */
 	public static SampleApp start(String name, List<String> agentArgs, List<String> appArgs)
 			throws IOException, InterruptedException {
+		return start(name, agentArgs, appArgs, "/actuator/health");
+	}
+
+	/** As {@link #start(String, List, List)}, waiting for the given readiness URL (absolute or a path). */
+	public static SampleApp start(String name, List<String> agentArgs, List<String> appArgs, String readiness)
+			throws IOException, InterruptedException {
 		int port = ItTools.freePort();
 		List<String> command = new ArrayList<>();
 		command.add(ItTools.javaBin());
@@ -54,7 +60,7 @@ public final class SampleApp implements AutoCloseable {
 		ManagedProcess process = ManagedProcess.start(name, command, Map.of());
 		SampleApp app = new SampleApp(process, port);
 		try {
-			process.awaitHttpOk(app.url("/actuator/health"), Duration.ofSeconds(120));
+			process.awaitHttpOk(readiness.startsWith("http") ? readiness : app.url(readiness), Duration.ofSeconds(120));
 		}
 		catch (RuntimeException | InterruptedException ex) {
 			process.close();
@@ -79,7 +85,12 @@ public final class SampleApp implements AutoCloseable {
 	}
 
 	public HttpResponse<String> get(String path, Map<String, String> headers) throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20));
+		return getUrl(url(path), headers);
+	}
+
+	/** GET on any loopback URL, e.g. a separate management port. */
+	public HttpResponse<String> getUrl(String url, Map<String, String> headers) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
 		headers.forEach(request::header);
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
