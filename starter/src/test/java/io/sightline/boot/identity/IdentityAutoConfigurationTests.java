@@ -29,7 +29,7 @@ class IdentityAutoConfigurationTests {
 				assertThat(identity.environment()).isEqualTo("prod");
 				assertThat(identity.releaseId()).isEqualTo("r-42");
 				assertThat(identity.version()).isEqualTo("1.2.3-it");
-				assertThat(identity.instanceId()).isEqualTo(IdentityResolver.processInstanceId());
+				assertThat(identity.instanceId()).isEqualTo(io.sightline.identity.ReleaseIdentity.processInstanceId());
 			});
 	}
 

@@ -1,64 +1,59 @@
 package io.sightline.boot.identity;
 
-import java.util.Properties;
-
+import io.sightline.boot.SightlineProperties;
+import io.sightline.identity.ReleaseIdentity;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.springframework.core.SpringVersion;
+import org.springframework.mock.env.MockEnvironment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The Spring side of identity; the derivation rules are tested in sightline-identity. */
 class IdentityResolverTests {
 
-	private static Properties props(String... pairs) {
-		Properties properties = new Properties();
-		for (int i = 0; i < pairs.length; i += 2) {
-			properties.setProperty(pairs[i], pairs[i + 1]);
-		}
-		return properties;
+	private final MockEnvironment environment = new MockEnvironment().withProperty("spring.application.name",
+			" orders ");
+
+	@Test
+	void buildInfoOnTheClassPathGivesVersionAndReleaseId() {
+		// src/test/resources/META-INF/build-info.properties
+		SightlineIdentity identity = IdentityResolver.resolve(this.environment, new SightlineProperties(),
+				getClass().getClassLoader(), null);
+		assertThat(identity.serviceName()).isEqualTo("orders");
+		assertThat(identity.version()).isEqualTo("1.2.3-it");
+		assertThat(identity.releaseId()).isEqualTo("1.2.3-it-20261125T120000Z");
+		assertThat(identity.instanceId()).isEqualTo(ReleaseIdentity.processInstanceId());
 	}
 
 	@Test
-	void explicitReleaseIdWins() {
-		assertThat(IdentityResolver.releaseId("r-1", props("build.time", "2026-01-01T00:00:00Z"),
-				props("git.commit.id.abbrev", "abc1234"), "1.0")).isEqualTo("r-1");
+	void manifestVersionIsTheFallback() {
+		ClassLoader empty = new ClassLoader(null) {
+		};
+		SightlineIdentity identity = IdentityResolver.resolve(this.environment, new SightlineProperties(), empty,
+				SpringVersion.class);
+		assertThat(identity.version()).isEqualTo(SpringVersion.getVersion());
+		assertThat(identity.releaseId()).isEqualTo(SpringVersion.getVersion() + "-unreleased");
 	}
 
 	@Test
-	void gitCommitAndBuildTimeMakeTheReleaseId() {
-		assertThat(IdentityResolver.releaseId(null, props("build.time", "2026-11-25T17:12:00.123Z"),
-				props("git.commit.id.abbrev", "abc1234"), "1.0")).isEqualTo("abc1234-20261125T171200Z");
+	void propertiesOverrideReleaseAndInstance() {
+		SightlineProperties properties = new SightlineProperties();
+		properties.getRelease().setId("r-5");
+		properties.setInstanceId("pod-7");
+		properties.setEnvironment("prod");
+		SightlineIdentity identity = IdentityResolver.resolve(this.environment, properties,
+				getClass().getClassLoader(), null);
+		assertThat(identity.releaseId()).isEqualTo("r-5");
+		assertThat(identity.instanceId()).isEqualTo("pod-7");
+		assertThat(identity.environment()).isEqualTo("prod");
 	}
 
 	@Test
-	void dirtyWorkingTreesAreMarked() {
-		assertThat(IdentityResolver.releaseId(null, props(), props("git.commit.id.full",
-				"0123456789abcdef0123", "git.dirty", "true", "git.build.time", "2026-11-25T17:12:00Z"), "1.0"))
-			.isEqualTo("0123456789ab-dirty-20261125T171200Z");
-	}
-
-	@Test
-	void buildInfoAloneGivesVersionAndTime() {
-		assertThat(IdentityResolver.releaseId(null, props("build.time", "2026-11-25T17:12:00Z"), props(), "2.1.0"))
-			.isEqualTo("2.1.0-20261125T171200Z");
-	}
-
-	@Test
-	void withoutBuildMetadataTheIdSaysUnreleased() {
-		assertThat(IdentityResolver.releaseId(null, props(), props(), "unknown")).isEqualTo("unknown-unreleased");
-	}
-
-	@Test
-	void versionFromBuildInfoThenManifest() {
-		assertThat(IdentityResolver.version(props("build.version", "3.0.0"), String.class)).isEqualTo("3.0.0");
-		// spring-core's jar manifest carries Implementation-Version
-		assertThat(IdentityResolver.version(props(), org.springframework.core.SpringVersion.class))
-			.isEqualTo(org.springframework.core.SpringVersion.getVersion());
-		assertThat(IdentityResolver.version(props(), null)).isEqualTo("unknown");
-	}
-
-	@Test
-	void instanceIdIsStableWithinTheProcess() {
-		assertThat(IdentityResolver.processInstanceId()).isEqualTo(IdentityResolver.processInstanceId())
-			.matches("[0-9a-f-]{36}");
+	void missingServiceNameIsRefused() {
+		assertThatExceptionOfType(MissingServiceNameException.class).isThrownBy(() -> IdentityResolver
+			.resolve(new MockEnvironment(), new SightlineProperties(), getClass().getClassLoader(), null));
 	}
 
 }
