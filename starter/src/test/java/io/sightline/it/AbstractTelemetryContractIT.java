@@ -10,7 +10,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.sightline.it.support.SampleApp;
+import io.sightline.it.sample.SampleApplication;
+import io.sightline.it.support.ForkedApp;
 import io.sightline.it.support.ZipkinServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +45,7 @@ abstract class AbstractTelemetryContractIT {
 
 	ZipkinServer zipkin;
 
-	SampleApp app;
+	ForkedApp app;
 
 	abstract String serviceName();
 
@@ -56,7 +57,7 @@ abstract class AbstractTelemetryContractIT {
 		List<String> args = new ArrayList<>(List.of("--sightline.environment=" + ENVIRONMENT,
 				"--sightline.release.id=" + this.releaseId, "--management.tracing.sampling.probability=1.0",
 				"--management.tracing.export.zipkin.endpoint=" + this.zipkin.spansEndpoint()));
-		this.app = SampleApp.start(serviceName(), jvmOptions(this.zipkin), args);
+		this.app = ForkedApp.start(SampleApplication.class.getName(), serviceName(), jvmOptions(this.zipkin), args);
 	}
 
 	@AfterAll
@@ -90,7 +91,7 @@ abstract class AbstractTelemetryContractIT {
 		String traceJson = await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(300))
 			.until(() -> this.zipkin.trace(traceId), (json) -> json != null && json.contains("SERVER"));
-		JsonNode spans = SampleApp.parse(traceJson);
+		JsonNode spans = ForkedApp.parse(traceJson);
 		List<JsonNode> serverSpans = new ArrayList<>();
 		for (JsonNode span : spans) {
 			if ("SERVER".equals(span.path("kind").asString())) {
@@ -142,7 +143,7 @@ abstract class AbstractTelemetryContractIT {
 	/** Server spans of the service, across all its traces, whose JSON mentions the given text. */
 	private long serverSpansMentioning(String text) throws Exception {
 		long count = 0;
-		for (JsonNode trace : SampleApp.parse(this.zipkin.traces(serviceName()))) {
+		for (JsonNode trace : ForkedApp.parse(this.zipkin.traces(serviceName()))) {
 			for (JsonNode span : trace) {
 				if ("SERVER".equals(span.path("kind").asString()) && span.toString().contains(text)) {
 					count++;

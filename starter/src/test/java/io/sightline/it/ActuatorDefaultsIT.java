@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.sightline.it.support.ItTools;
-import io.sightline.it.support.SampleApp;
+import io.sightline.it.sample.SampleApplication;
+import io.sightline.it.support.ForkedApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,12 +23,12 @@ class ActuatorDefaultsIT {
 
 	private final int managementPort = ItTools.freePort();
 
-	private SampleApp app;
+	private ForkedApp app;
 
 	@BeforeAll
 	void start() throws Exception {
 		String management = "http://127.0.0.1:" + this.managementPort;
-		this.app = SampleApp.start("actuator-defaults", List.of(),
+		this.app = ForkedApp.start(ItTools.javaBin(), SampleApplication.class.getName(), "actuator-defaults", List.of(),
 				List.of("--management.server.port=" + this.managementPort, "--management.server.address=127.0.0.1",
 						"--sightline.release.id=r-actuator",
 						"--management.tracing.export.zipkin.endpoint=http://127.0.0.1:9/api/v2/spans"),
@@ -63,13 +64,13 @@ class ActuatorDefaultsIT {
 		for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
 			var response = this.app.getUrl(management(probe), Map.of());
 			assertThat(response.statusCode()).as(probe).isEqualTo(200);
-			assertThat(SampleApp.parse(response.body()).path("status").asString()).isEqualTo("UP");
+			assertThat(ForkedApp.parse(response.body()).path("status").asString()).isEqualTo("UP");
 		}
 	}
 
 	@Test
 	void healthDetailsOnlyWhenAuthorized() throws Exception {
-		JsonNode health = SampleApp.parse(this.app.getUrl(management("/actuator/health"), Map.of()).body());
+		JsonNode health = ForkedApp.parse(this.app.getUrl(management("/actuator/health"), Map.of()).body());
 		assertThat(health.path("status").asString()).isEqualTo("UP");
 		assertThat(health.has("components")).isFalse();
 		assertThat(health.has("details")).isFalse();
@@ -77,7 +78,7 @@ class ActuatorDefaultsIT {
 
 	@Test
 	void infoCarriesTheIdentity() throws Exception {
-		JsonNode info = SampleApp.parse(this.app.getUrl(management("/actuator/info"), Map.of()).body());
+		JsonNode info = ForkedApp.parse(this.app.getUrl(management("/actuator/info"), Map.of()).body());
 		JsonNode sightline = info.path("sightline");
 		assertThat(sightline.path("service.name").asString()).isEqualTo("actuator-defaults");
 		assertThat(sightline.path("sightline.release.id").asString()).isEqualTo("r-actuator");

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import io.sightline.it.sample.SampleApplication;
 import io.sightline.it.support.ItTools;
 import io.sightline.it.support.JsonLinesReceiver;
-import io.sightline.it.support.SampleApp;
+import io.sightline.it.support.ForkedApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,13 +35,13 @@ class LogShippingIT {
 
 	private JsonLinesReceiver receiver;
 
-	private SampleApp app;
+	private ForkedApp app;
 
 	@BeforeAll
 	void start() throws Exception {
 		this.receiver = new JsonLinesReceiver(ItTools.freePort());
 		this.receiver.start();
-		this.app = SampleApp.start("log-shipping", List.of(),
+		this.app = ForkedApp.start(SampleApplication.class.getName(), "log-shipping", List.of(),
 				List.of("--sightline.logging.logstash.destinations=127.0.0.1:" + this.receiver.port(),
 						"--sightline.logging.logstash.ring-buffer-size=64",
 						"--sightline.logging.logstash.reconnection-delay=500ms",
@@ -64,7 +64,7 @@ class LogShippingIT {
 		assertThat(this.app.get("/orders/ship-1").statusCode()).isEqualTo(200);
 		String line = await().atMost(Duration.ofSeconds(10))
 			.until(() -> find(this.receiver.lines(), "ship-1 looked up"), (found) -> found != null);
-		JsonNode json = SampleApp.parse(line);
+		JsonNode json = ForkedApp.parse(line);
 		assertThat(json.path("service.name").asString()).isEqualTo("log-shipping");
 		assertThat(json.path("trace.id").asString("")).matches("[0-9a-f]{32}");
 		assertThat(json.path("@timestamp").asString("")).isNotBlank();
@@ -86,11 +86,11 @@ class LogShippingIT {
 					.isEqualTo(-1);
 			}
 		}
-		JsonNode warn = SampleApp.parse(find(this.receiver.lines(), "payment failed"));
+		JsonNode warn = ForkedApp.parse(find(this.receiver.lines(), "payment failed"));
 		assertThat(warn.path("error.type").asString()).isEqualTo(IllegalStateException.class.getName());
 		assertThat(warn.path("error.message").asString()).contains("[REDACTED]");
 		assertThat(warn.path("error.stack_trace").asString()).contains("SampleApplication");
-		JsonNode withMdc = SampleApp.parse(find(this.receiver.lines(), "paying with card"));
+		JsonNode withMdc = ForkedApp.parse(find(this.receiver.lines(), "paying with card"));
 		assertThat(withMdc.path("labels.card").asString()).isEqualTo("[REDACTED]");
 		assertThat(withMdc.path("labels.authorization").asString()).contains("[REDACTED]");
 		assertThat(withMdc.path("labels.session").asString()).contains("[REDACTED]");
@@ -106,7 +106,7 @@ class LogShippingIT {
 		long withForgery = console.stream().filter((l) -> l.contains("forged")).count();
 		assertThat(withForgery).as("lines mentioning the forged payload").isEqualTo(1);
 		String line = find(console, "user said hi");
-		JsonNode json = SampleApp.parse(line);
+		JsonNode json = ForkedApp.parse(line);
 		assertThat(json.path("log.level").asString()).isEqualTo("INFO");
 		assertThat(json.path("message").asString()).contains("\r\n{\"log.level\":\"ERROR\"");
 		assertThat(console.stream().filter((l) -> l.startsWith("{\"log.level\":\"ERROR\""))).isEmpty();

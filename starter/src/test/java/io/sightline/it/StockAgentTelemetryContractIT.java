@@ -2,7 +2,7 @@ package io.sightline.it;
 
 import java.util.List;
 
-import io.sightline.it.support.SampleApp;
+import io.sightline.it.support.ForkedApp;
 import io.sightline.it.support.ZipkinServer;
 
 /** The stock OpenTelemetry javaagent 2.31.1 attached: it owns the spans, the starter creates none. */
@@ -15,7 +15,7 @@ class StockAgentTelemetryContractIT extends AbstractTelemetryContractIT {
 
 	@Override
 	List<String> jvmOptions(ZipkinServer zipkin) {
-		return SampleApp.stockAgent(zipkin);
+		return ForkedApp.stockAgent(zipkin);
 	}
 
 }

@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.sightline.it.sample.SampleApplication;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The sample service in a forked JVM, optionally with the OpenTelemetry javaagent attached. */
-public final class SampleApp implements AutoCloseable {
+/**
+ * A Spring Boot application in a forked JVM on a free loopback port, optionally with a javaagent, its
+ * console output kept for assertions. It runs from the current test class path.
+ */
+public final class ForkedApp implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -26,39 +28,41 @@ public final class SampleApp implements AutoCloseable {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	private SampleApp(ManagedProcess process, int port) {
+	private ForkedApp(ManagedProcess process, int port) {
 		this.process = process;
 		this.port = port;
 	}
 
-	/**
-	 * @param name spring.application.name
-	 * @param agentArgs JVM options for the agent, or an empty list for agentless
-	 * @param appArgs extra Spring arguments ({@code --key=value})
-	 */
-	public static SampleApp start(String name, List<String> agentArgs, List<String> appArgs)
+	public static ForkedApp start(String mainClass, String name, List<String> agentArgs, List<String> appArgs)
 			throws IOException, InterruptedException {
-		return start(name, agentArgs, appArgs, "/actuator/health");
+		return start(ItTools.javaBin(), mainClass, name, agentArgs, appArgs, "/actuator/health");
 	}
 
-	/** As {@link #start(String, List, List)}, waiting for the given readiness URL (absolute or a path). */
-	public static SampleApp start(String name, List<String> agentArgs, List<String> appArgs, String readiness)
-			throws IOException, InterruptedException {
+	/**
+	 * @param javaBin the java executable (another JDK can run the same classes)
+	 * @param mainClass the application's main class, on the current class path
+	 * @param name spring.application.name
+	 * @param agentArgs JVM options, e.g. the agent, or an empty list
+	 * @param appArgs Spring arguments ({@code --key=value})
+	 * @param readiness URL (absolute, or a path on the app port) that answers 200 once the app is ready
+	 */
+	public static ForkedApp start(String javaBin, String mainClass, String name, List<String> agentArgs,
+			List<String> appArgs, String readiness) throws IOException, InterruptedException {
 		int port = ItTools.freePort();
 		List<String> command = new ArrayList<>();
-		command.add(ItTools.javaBin());
+		command.add(javaBin);
 		command.add("-Xmx256m");
 		command.add("-XX:TieredStopAtLevel=1");
 		command.add("-Dspring.application.name=" + name);
 		command.addAll(agentArgs);
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
-		command.add(SampleApplication.class.getName());
+		command.add(mainClass);
 		command.add("--server.port=" + port);
 		command.add("--server.address=127.0.0.1");
 		command.addAll(appArgs);
 		ManagedProcess process = ManagedProcess.start(name, command, Map.of());
-		SampleApp app = new SampleApp(process, port);
+		ForkedApp app = new ForkedApp(process, port);
 		try {
 			process.awaitHttpOk(readiness.startsWith("http") ? readiness : app.url(readiness), Duration.ofSeconds(120));
 		}
@@ -74,6 +78,14 @@ public final class SampleApp implements AutoCloseable {
 		return List.of("-javaagent:" + ItTools.agentJar(), "-Dotel.traces.exporter=zipkin",
 				"-Dotel.exporter.zipkin.endpoint=" + zipkin.spansEndpoint(), "-Dotel.metrics.exporter=none",
 				"-Dotel.logs.exporter=none", "-Dotel.bsp.schedule.delay=200", "-Dotel.javaagent.logging=simple");
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	public long pid() {
+		return this.process.pid();
 	}
 
 	public String url(String path) {
