@@ -1,0 +1,51 @@
+package io.sightline.otel.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.google.auto.service.AutoService;
+import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizer;
+import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider;
+
+/**
+ * Sightline's defaults for the agent. A properties supplier has the lowest precedence, so every one of
+ * them can be overridden with the usual {@code -Dotel.*} or {@code OTEL_*} settings.
+ */
+@AutoService(AutoConfigurationCustomizerProvider.class)
+public class SightlineDefaultsCustomizerProvider implements AutoConfigurationCustomizerProvider {
+
+	/** The defaults, in one place for the tests and the docs. */
+	public static Map<String, String> defaults() {
+		Map<String, String> defaults = new LinkedHashMap<>();
+		defaults.put("otel.traces.sampler", "sightline");
+		// Metrics go through Micrometer/Prometheus and logs through Logstash: nothing is exported twice.
+		defaults.put("otel.metrics.exporter", "none");
+		defaults.put("otel.logs.exporter", "none");
+		// OTLP to a collector is the production path; the local demo switches to zipkin.
+		defaults.put("otel.traces.exporter", "otlp");
+		// Produce W3C, and still join callers that only speak B3.
+		defaults.put("otel.propagators", "tracecontext,baggage,b3multi");
+		// The MDC keys the starter's ECS encoder maps to trace.id / span.id.
+		defaults.put("otel.instrumentation.common.logging.trace-id", "trace_id");
+		defaults.put("otel.instrumentation.common.logging.span-id", "span_id");
+		defaults.put("otel.instrumentation.common.logging.trace-flags", "trace_flags");
+		// Bounded spans: a huge attribute or a runaway loop of events costs memory and export bandwidth.
+		defaults.put("otel.attribute.value.length.limit", "4096");
+		defaults.put("otel.span.attribute.count.limit", "128");
+		defaults.put("otel.span.event.count.limit", "128");
+		defaults.put("otel.span.link.count.limit", "128");
+		return defaults;
+	}
+
+	@Override
+	public void customize(AutoConfigurationCustomizer autoConfiguration) {
+		autoConfiguration.addPropertiesSupplier(SightlineDefaultsCustomizerProvider::defaults);
+	}
+
+	@Override
+	public int order() {
+		// run early, so other customizers see the defaults
+		return -100;
+	}
+
+}

@@ -1,0 +1,89 @@
+package io.sightline.otel.redaction;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.AttributeType;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.sightline.redaction.RedactionPolicy;
+
+/**
+ * Applies the shared redaction policy to a finished span: string and string-array attributes (by key,
+ * e.g. {@code http.request.header.authorization}, and by content, e.g. a card number in
+ * {@code url.full}), event attributes (exception messages and stack traces) and the span name. A span
+ * with nothing to redact is returned as is, without copying.
+ */
+final class SpanRedactor {
+
+	private final RedactionPolicy policy;
+
+	SpanRedactor(RedactionPolicy policy) {
+		this.policy = policy;
+	}
+
+	SpanData redact(SpanData span) {
+		String name = this.policy.redact(span.getName());
+		Attributes attributes = redact(span.getAttributes());
+		List<EventData> events = redactEvents(span.getEvents());
+		if (name == span.getName() && attributes == span.getAttributes() && events == span.getEvents()) {
+			return span;
+		}
+		return new RedactedSpanData(span, name, attributes, events);
+	}
+
+	private List<EventData> redactEvents(List<EventData> events) {
+		List<EventData> result = null;
+		for (int i = 0; i < events.size(); i++) {
+			EventData event = events.get(i);
+			Attributes attributes = redact(event.getAttributes());
+			if (attributes != event.getAttributes()) {
+				if (result == null) {
+					result = new ArrayList<>(events.subList(0, i));
+				}
+				result.add(EventData.create(event.getEpochNanos(), event.getName(), attributes,
+						event.getTotalAttributeCount()));
+			}
+			else if (result != null) {
+				result.add(event);
+			}
+		}
+		return (result != null) ? result : events;
+	}
+
+	/** The same instance when nothing changed. */
+	@SuppressWarnings("unchecked")
+	Attributes redact(Attributes attributes) {
+		if (attributes.isEmpty()) {
+			return attributes;
+		}
+		boolean[] changed = { false };
+		AttributesBuilder builder = Attributes.builder();
+		attributes.forEach((key, value) -> {
+			if (key.getType() == AttributeType.STRING) {
+				String original = (String) value;
+				String redacted = this.policy.redactValue(key.getKey(), original);
+				changed[0] |= !original.equals(redacted);
+				builder.put((AttributeKey<String>) key, redacted);
+			}
+			else if (key.getType() == AttributeType.STRING_ARRAY) {
+				List<String> original = (List<String>) value;
+				List<String> redacted = new ArrayList<>(original.size());
+				for (String item : original) {
+					String masked = this.policy.redactValue(key.getKey(), item);
+					changed[0] |= (masked != null && !masked.equals(item));
+					redacted.add(masked);
+				}
+				builder.put((AttributeKey<List<String>>) key, redacted);
+			}
+			else {
+				builder.put((AttributeKey<Object>) key, value);
+			}
+		});
+		return changed[0] ? builder.build() : attributes;
+	}
+
+}

@@ -1,0 +1,74 @@
+package io.sightline.otel.resource;
+
+import java.io.IOException;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+
+import com.google.auto.service.AutoService;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import io.opentelemetry.sdk.autoconfigure.spi.ResourceProvider;
+import io.opentelemetry.sdk.resources.Resource;
+import io.sightline.identity.BuildMetadata;
+import io.sightline.identity.ReleaseIdentity;
+import io.sightline.otel.config.SightlineSettings;
+
+/**
+ * Puts Sightline's identity on the resource of every span, from the same sources and with the same
+ * precedence as the starter: {@code sightline.*} system properties / {@code SIGHTLINE_*} environment,
+ * then the application's build-info and git.properties. The agent's own Spring Boot detector supplies
+ * {@code service.name} from {@code spring.application.name}.
+ */
+@AutoService(ResourceProvider.class)
+public class SightlineResourceProvider implements ResourceProvider {
+
+	@Override
+	public Resource createResource(ConfigProperties config) {
+		return create(config, ClassLoader.getSystemClassLoader());
+	}
+
+	static Resource create(ConfigProperties config, ClassLoader applicationClassLoader) {
+		BuildMetadata build = BuildMetadata.load(applicationClassLoader);
+		String version = ReleaseIdentity.version(build.buildInfo(), launchedJarVersion());
+		String releaseId = ReleaseIdentity.releaseId(config.getString(SightlineSettings.RELEASE_ID), build.buildInfo(),
+				build.git(), version);
+		String instanceId = config.getString(SightlineSettings.INSTANCE_ID);
+		AttributesBuilder attributes = Attributes.builder()
+			.put("deployment.environment.name", SightlineSettings.environment(config, applicationClassLoader))
+			.put("sightline.release.id", releaseId)
+			.put("service.instance.id",
+					(instanceId != null && !instanceId.isBlank()) ? instanceId.trim() : ReleaseIdentity.processInstanceId());
+		if (!ReleaseIdentity.UNKNOWN_VERSION.equals(version)) {
+			// without build-info, leave service.version to the agent's own detectors
+			attributes.put("service.version", version);
+		}
+		return Resource.create(attributes.build());
+	}
+
+	/**
+	 * Implementation-Version of the jar started with {@code java -jar}: what the starter reads from the
+	 * main class's package, which a Spring Boot jar defines from that same manifest.
+	 */
+	static String launchedJarVersion() {
+		String command = System.getProperty("sun.java.command", "");
+		String first = command.isBlank() ? "" : command.trim().split("\\s+")[0];
+		if (!first.endsWith(".jar")) {
+			return null;
+		}
+		try (JarFile jar = new JarFile(first)) {
+			Manifest manifest = jar.getManifest();
+			return (manifest != null) ? manifest.getMainAttributes().getValue("Implementation-Version") : null;
+		}
+		catch (IOException | SecurityException ex) {
+			return null;
+		}
+	}
+
+	@Override
+	public int order() {
+		// after the agent's detectors, so the values shared with the starter win
+		return 1000;
+	}
+
+}

@@ -1,0 +1,60 @@
+package io.sightline.otel.config;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import io.opentelemetry.sdk.resources.Resource;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The SDK's real autoconfiguration with our SPIs on the class path (as the agent runs them). */
+class SightlineDefaultsCustomizerProviderTests {
+
+	@Test
+	void defaultsApplyAndUserSettingsWin() {
+		AtomicReference<ConfigProperties> seenConfig = new AtomicReference<>();
+		AtomicReference<Resource> seenResource = new AtomicReference<>();
+		// what a user passes with -D: must win over Sightline's defaults
+		System.setProperty("otel.traces.exporter", "none");
+		System.setProperty("otel.propagators", "tracecontext");
+		AutoConfiguredOpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
+			.addPropertiesCustomizer((config) -> {
+				seenConfig.set(config);
+				return Map.of();
+			})
+			.addResourceCustomizer((resource, config) -> {
+				seenResource.set(resource);
+				return resource;
+			})
+			.disableShutdownHook()
+			.build();
+		try {
+			ConfigProperties config = seenConfig.get();
+			assertThat(config.getString("otel.traces.sampler")).isEqualTo("sightline");
+			assertThat(config.getString("otel.metrics.exporter")).isEqualTo("none");
+			assertThat(config.getString("otel.logs.exporter")).isEqualTo("none");
+			assertThat(config.getString("otel.instrumentation.common.logging.trace-id")).isEqualTo("trace_id");
+			assertThat(config.getInt("otel.attribute.value.length.limit")).isEqualTo(4096);
+			// set by the "user" here: wins over Sightline's default
+			assertThat(config.getString("otel.propagators")).isEqualTo("tracecontext");
+			assertThat(sdk.getOpenTelemetrySdk().getSdkTracerProvider().toString()).contains("SightlinePathDrop");
+			assertThat(seenResource.get().getAttribute(io.opentelemetry.api.common.AttributeKey
+				.stringKey("sightline.release.id"))).isNotBlank();
+		}
+		finally {
+			sdk.getOpenTelemetrySdk().close();
+			System.clearProperty("otel.traces.exporter");
+			System.clearProperty("otel.propagators");
+		}
+	}
+
+	@Test
+	void propagatorsAcceptB3ByDefault() {
+		assertThat(SightlineDefaultsCustomizerProvider.defaults()).containsEntry("otel.propagators",
+				"tracecontext,baggage,b3multi");
+	}
+
+}

@@ -1,0 +1,109 @@
+package io.sightline.otel.redaction;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.sdk.autoconfigure.spi.internal.DefaultConfigProperties;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.sightline.otel.config.SightlineSettings;
+import io.sightline.redaction.RedactionPolicy;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Real SDK spans through the redacting exporter, checked on what the delegate exporter receives. */
+class SpanRedactorTests {
+
+	static final String CARD = "4111111111111111";
+
+	static final String JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlX19fX19fX18";
+
+	private final CapturingExporter captured = new CapturingExporter();
+
+	private Tracer tracer(RedactionPolicy policy) {
+		SdkTracerProvider provider = SdkTracerProvider.builder()
+			.addSpanProcessor(SimpleSpanProcessor.create(new RedactingSpanExporter(this.captured, new SpanRedactor(policy))))
+			.build();
+		return provider.get("test");
+	}
+
+	@Test
+	void secretsInAttributesEventsAndNameNeverReachTheExporter() {
+		Span span = tracer(RedactionPolicy.defaults()).spanBuilder("GET /pay?card=" + CARD).startSpan();
+		span.setAttribute("url.full", "http://shop/pay?card=" + CARD + "&token=" + JWT);
+		span.setAttribute("url.query", "password=hunter2&x=1");
+		span.setAttribute(AttributeKey.stringArrayKey("http.request.header.authorization"), List.of("Bearer " + JWT));
+		span.setAttribute(AttributeKey.stringArrayKey("http.request.header.x-card"), List.of(CARD));
+		span.setAttribute("db.statement", "select * from cards where number = '" + CARD + "'");
+		span.setAttribute("http.response.status_code", 200L);
+		span.recordException(new IllegalStateException("declined " + CARD + " password=hunter2"));
+		span.end();
+
+		SpanData exported = this.captured.spans.get(0);
+		String everything = exported.getName() + exported.getAttributes() + exported.getEvents();
+		for (String secret : List.of(CARD, JWT, "hunter2")) {
+			assertThat(everything).as("exported span contains %s", secret).doesNotContain(secret);
+		}
+		assertThat(exported.getAttributes().get(AttributeKey.longKey("http.response.status_code"))).isEqualTo(200L);
+		assertThat(exported.getAttributes().get(AttributeKey.stringKey("url.query"))).contains("x=1");
+		assertThat(exported.getEvents()).hasSize(1);
+		assertThat(exported.getEvents().get(0).getName()).isEqualTo("exception");
+		assertThat(exported.getTraceId()).isEqualTo(span.getSpanContext().getTraceId());
+	}
+
+	@Test
+	void cleanSpansAreNotCopied() {
+		SpanRedactor redactor = new SpanRedactor(RedactionPolicy.defaults());
+		Attributes clean = Attributes.of(AttributeKey.stringKey("http.route"), "/orders/{id}");
+		assertThat(redactor.redact(clean)).isSameAs(clean);
+		Span span = tracer(RedactionPolicy.defaults()).spanBuilder("GET /orders/{id}").startSpan();
+		span.setAttribute("http.route", "/orders/{id}");
+		span.end();
+		SpanData exported = this.captured.spans.get(0);
+		assertThat(redactor.redact(exported)).isSameAs(exported);
+	}
+
+	@Test
+	void userPatternsFromAgentConfiguration() {
+		RedactionPolicy policy = SightlineSettings
+			.redactionPolicy(DefaultConfigProperties.createFromMap(Map.of("sightline.redaction.patterns", "EMP-\\d{4}")));
+		Span span = tracer(policy).spanBuilder("lookup").startSpan();
+		span.setAttribute("employee", "EMP-1234");
+		span.end();
+		assertThat(this.captured.spans.get(0).getAttributes().get(AttributeKey.stringKey("employee")))
+			.isEqualTo("[REDACTED]");
+	}
+
+	static final class CapturingExporter implements SpanExporter {
+
+		final List<SpanData> spans = new ArrayList<>();
+
+		@Override
+		public CompletableResultCode export(Collection<SpanData> batch) {
+			this.spans.addAll(batch);
+			return CompletableResultCode.ofSuccess();
+		}
+
+		@Override
+		public CompletableResultCode flush() {
+			return CompletableResultCode.ofSuccess();
+		}
+
+		@Override
+		public CompletableResultCode shutdown() {
+			return CompletableResultCode.ofSuccess();
+		}
+
+	}
+
+}
