@@ -22,14 +22,18 @@ public record BuildMetadata(Properties buildInfo, Properties git) {
 	static final String BOOT_CLASSES = "BOOT-INF/classes/";
 
 	public static BuildMetadata load(ClassLoader classLoader) {
-		ClassLoader loader = (classLoader != null) ? classLoader : ClassLoader.getSystemClassLoader();
-		return new BuildMetadata(read(loader, BUILD_INFO), read(loader, GIT_PROPERTIES));
+		return new BuildMetadata(read(classLoader, BUILD_INFO), read(classLoader, GIT_PROPERTIES));
 	}
 
-	private static Properties read(ClassLoader loader, String resource) {
+	/**
+	 * A properties file of the application, looked up as the application sees it (also under
+	 * {@code BOOT-INF/classes/}); empty when absent or unreadable.
+	 */
+	public static Properties read(ClassLoader loader, String resource) {
+		ClassLoader classLoader = (loader != null) ? loader : ClassLoader.getSystemClassLoader();
 		Properties properties = new Properties();
 		for (String name : new String[] { resource, BOOT_CLASSES + resource }) {
-			try (InputStream in = loader.getResourceAsStream(name)) {
+			try (InputStream in = classLoader.getResourceAsStream(name)) {
 				if (in != null) {
 					properties.load(in);
 					return properties;

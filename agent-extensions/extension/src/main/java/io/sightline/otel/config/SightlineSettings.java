@@ -1,11 +1,9 @@
 package io.sightline.otel.config;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
-import java.util.Properties;
 
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import io.sightline.identity.BuildMetadata;
 import io.sightline.redaction.RedactionPolicy;
 
 /**
@@ -39,7 +37,8 @@ public final class SightlineSettings {
 		if (configured != null && !configured.isBlank()) {
 			return configured.trim();
 		}
-		String fromApplication = applicationProperties(applicationClassLoader).getProperty(ENVIRONMENT);
+		String fromApplication = BuildMetadata.read(applicationClassLoader, APPLICATION_PROPERTIES)
+			.getProperty(ENVIRONMENT);
 		return (fromApplication != null && !fromApplication.isBlank()) ? fromApplication.trim() : "local";
 	}
 
@@ -63,24 +62,6 @@ public final class SightlineSettings {
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("Invalid sightline.redaction.patterns: " + ex.getMessage(), ex);
 		}
-	}
-
-	/** application.properties as the application will see it, also inside a Spring Boot jar. */
-	static Properties applicationProperties(ClassLoader loader) {
-		Properties properties = new Properties();
-		ClassLoader classLoader = (loader != null) ? loader : ClassLoader.getSystemClassLoader();
-		for (String name : new String[] { APPLICATION_PROPERTIES, "BOOT-INF/classes/" + APPLICATION_PROPERTIES }) {
-			try (InputStream in = classLoader.getResourceAsStream(name)) {
-				if (in != null) {
-					properties.load(in);
-					return properties;
-				}
-			}
-			catch (IOException | IllegalArgumentException ex) {
-				// unreadable: fall back to the default
-			}
-		}
-		return properties;
 	}
 
 }
