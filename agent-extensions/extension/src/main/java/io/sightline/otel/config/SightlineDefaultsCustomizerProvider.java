@@ -26,9 +26,9 @@ public class SightlineDefaultsCustomizerProvider implements AutoConfigurationCus
 		// Produce W3C, and still join callers that only speak B3.
 		defaults.put("otel.propagators", "tracecontext,baggage,b3multi");
 		// The MDC keys the starter's ECS encoder maps to trace.id / span.id.
-		defaults.put("otel.instrumentation.common.logging.trace-id", "trace_id");
-		defaults.put("otel.instrumentation.common.logging.span-id", "span_id");
-		defaults.put("otel.instrumentation.common.logging.trace-flags", "trace_flags");
+		defaults.put("otel.instrumentation.common.logging.trace-id-key", "trace_id");
+		defaults.put("otel.instrumentation.common.logging.span-id-key", "span_id");
+		defaults.put("otel.instrumentation.common.logging.trace-flags-key", "trace_flags");
 		// Bounded spans: a huge attribute or a runaway loop of events costs memory and export bandwidth.
 		defaults.put("otel.attribute.value.length.limit", "4096");
 		defaults.put("otel.span.attribute.count.limit", "128");

@@ -19,20 +19,53 @@ import io.sightline.redaction.RedactionPolicy;
  */
 final class SpanRedactor {
 
+	/** Resource attributes that are also put on each span for exporters without a resource (Zipkin). */
+	static final List<AttributeKey<String>> IDENTITY_KEYS = List.of(AttributeKey.stringKey("deployment.environment.name"),
+			AttributeKey.stringKey("service.version"), AttributeKey.stringKey("sightline.release.id"),
+			AttributeKey.stringKey("service.instance.id"));
+
 	private final RedactionPolicy policy;
 
+	private final boolean identityOnSpans;
+
 	SpanRedactor(RedactionPolicy policy) {
+		this(policy, false);
+	}
+
+	/**
+	 * @param identityOnSpans copy the identity from the resource onto each span's attributes, for an
+	 * exporter such as Zipkin's that drops everything of the resource but service.name
+	 */
+	SpanRedactor(RedactionPolicy policy, boolean identityOnSpans) {
 		this.policy = policy;
+		this.identityOnSpans = identityOnSpans;
 	}
 
 	SpanData redact(SpanData span) {
 		String name = this.policy.redact(span.getName());
-		Attributes attributes = redact(span.getAttributes());
+		Attributes attributes = withIdentity(redact(span.getAttributes()), span);
 		List<EventData> events = redactEvents(span.getEvents());
 		if (name == span.getName() && attributes == span.getAttributes() && events == span.getEvents()) {
 			return span;
 		}
 		return new RedactedSpanData(span, name, attributes, events);
+	}
+
+	private Attributes withIdentity(Attributes attributes, SpanData span) {
+		if (!this.identityOnSpans) {
+			return attributes;
+		}
+		AttributesBuilder builder = null;
+		for (AttributeKey<String> key : IDENTITY_KEYS) {
+			String value = span.getResource().getAttribute(key);
+			if (value != null && attributes.get(key) == null) {
+				if (builder == null) {
+					builder = attributes.toBuilder();
+				}
+				builder.put(key, value);
+			}
+		}
+		return (builder != null) ? builder.build() : attributes;
 	}
 
 	private List<EventData> redactEvents(List<EventData> events) {

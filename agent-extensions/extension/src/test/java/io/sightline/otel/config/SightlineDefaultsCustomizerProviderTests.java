@@ -36,7 +36,7 @@ class SightlineDefaultsCustomizerProviderTests {
 			assertThat(config.getString("otel.traces.sampler")).isEqualTo("sightline");
 			assertThat(config.getString("otel.metrics.exporter")).isEqualTo("none");
 			assertThat(config.getString("otel.logs.exporter")).isEqualTo("none");
-			assertThat(config.getString("otel.instrumentation.common.logging.trace-id")).isEqualTo("trace_id");
+			assertThat(config.getString("otel.instrumentation.common.logging.trace-id-key")).isEqualTo("trace_id");
 			assertThat(config.getInt("otel.attribute.value.length.limit")).isEqualTo(4096);
 			// set by the "user" here: wins over Sightline's default
 			assertThat(config.getString("otel.propagators")).isEqualTo("tracecontext");

@@ -74,6 +74,32 @@ class SpanRedactorTests {
 	}
 
 	@Test
+	void identityFromTheResourceGoesOnEachSpanForZipkin() {
+		io.opentelemetry.sdk.resources.Resource resource = io.opentelemetry.sdk.resources.Resource
+			.create(Attributes.of(AttributeKey.stringKey("sightline.release.id"), "r-1",
+					AttributeKey.stringKey("deployment.environment.name"), "prod"));
+		SdkTracerProvider provider = SdkTracerProvider.builder()
+			.setResource(resource)
+			.addSpanProcessor(SimpleSpanProcessor
+				.create(new RedactingSpanExporter(this.captured, new SpanRedactor(RedactionPolicy.defaults(), true))))
+			.build();
+		provider.get("test").spanBuilder("select orders").startSpan().end();
+		Attributes attributes = this.captured.spans.get(0).getAttributes();
+		assertThat(attributes.get(AttributeKey.stringKey("sightline.release.id"))).isEqualTo("r-1");
+		assertThat(attributes.get(AttributeKey.stringKey("deployment.environment.name"))).isEqualTo("prod");
+	}
+
+	@Test
+	void identityStaysOnTheResourceForOtlp() {
+		assertThat(RedactionCustomizerProvider.identityOnSpans(DefaultConfigProperties.createFromMap(Map.of())))
+			.isFalse();
+		assertThat(RedactionCustomizerProvider
+			.identityOnSpans(DefaultConfigProperties.createFromMap(Map.of("otel.traces.exporter", "zipkin")))).isTrue();
+		assertThat(RedactionCustomizerProvider.identityOnSpans(DefaultConfigProperties.createFromMap(
+				Map.of("otel.traces.exporter", "zipkin", "sightline.exporter.identity-on-spans", "false")))).isFalse();
+	}
+
+	@Test
 	void userPatternsFromAgentConfiguration() {
 		RedactionPolicy policy = SightlineSettings
 			.redactionPolicy(DefaultConfigProperties.createFromMap(Map.of("sightline.redaction.patterns", "EMP-\\d{4}")));
