@@ -1,0 +1,42 @@
+package io.sightline.demo.payment.messaging;
+
+import io.sightline.demo.events.OrderPlaced;
+import io.sightline.demo.events.SagaTopics;
+import io.sightline.demo.payment.domain.PaymentRequest;
+import io.sightline.demo.payment.domain.Payments;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Inbound adapter: every {@link OrderPlaced} asks for a payment decision.
+ */
+@Component
+public class OrderPlacedListener {
+
+	/** Listener container id, for the registry (e.g. pausing the consumer). */
+	public static final String ID = "payment-order-placed";
+
+	private static final Logger log = LoggerFactory.getLogger(OrderPlacedListener.class);
+
+	private final Payments payments;
+
+	public OrderPlacedListener(Payments payments) {
+		this.payments = payments;
+	}
+
+	// Type-info headers are off on the wire, so this container maps its topic to its one record type.
+	@KafkaListener(id = ID, idIsGroup = false, topics = SagaTopics.ORDER_PLACED,
+			properties = "spring.json.value.default.type=io.sightline.demo.events.OrderPlaced")
+	void onOrderPlaced(OrderPlaced event) {
+		if (event == null || event.orderId() == null || event.orderId().isBlank()) {
+			// Without an order id nobody could correlate a result: skip instead of failing forever.
+			log.warn("Ignoring an OrderPlaced without an order id: {}", event);
+			return;
+		}
+		this.payments.handle(new PaymentRequest(event.orderId(), event.customerId(), event.amount()));
+	}
+
+}

@@ -1,0 +1,234 @@
+package io.sightline.demo.payment;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import io.sightline.demo.events.OrderLine;
+import io.sightline.demo.events.OrderPlaced;
+import io.sightline.demo.events.SagaTopics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole service against a real (embedded KRaft) broker: OrderPlaced in, PaymentResult out, the
+ * decision readable over HTTP, and the decision's log line in the same trace as the published record.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.tracing.export.zipkin.enabled=false", "demo.payment.limit=1000.00",
+				// the embedded broker shares this JVM's logging: keep its chatter out of the test output
+				"logging.level.kafka=WARN", "logging.level.org.apache.kafka=WARN",
+				"logging.level.state.change.logger=WARN" })
+@EmbeddedKafka(partitions = 3, topics = SagaTopics.ORDER_PLACED,
+		bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+// Closes the context, and the broker in it, before the JVM's exit hooks delete the broker's log dirs.
+@DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
+class PaymentServiceIntegrationTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	@Autowired
+	private EmbeddedKafkaBroker broker;
+
+	@LocalServerPort
+	private int port;
+
+	private KafkaProducer<String, OrderPlaced> producer;
+
+	private KafkaConsumer<String, String> consumer;
+
+	@BeforeEach
+	void connect() {
+		// The agreed wire format, written by a plain client: JSON value, no type headers, order id as key.
+		Map<String, Object> producerConfig = new HashMap<>();
+		producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString());
+		producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, JacksonJsonSerializer.class);
+		producerConfig.put(JacksonJsonSerializer.ADD_TYPE_INFO_HEADERS, false);
+		this.producer = new KafkaProducer<>(producerConfig);
+		// Values read as text, so the test sees exactly what order-service will parse.
+		Map<String, Object> consumerConfig = new HashMap<>();
+		consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString());
+		consumerConfig.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		consumerConfig.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		this.consumer = new KafkaConsumer<>(consumerConfig);
+		// assign() rather than a group: no rebalance to wait for
+		List<TopicPartition> partitions = this.consumer.partitionsFor(SagaTopics.PAYMENT_RESULTS, WAIT)
+			.stream()
+			.map((info) -> new TopicPartition(info.topic(), info.partition()))
+			.toList();
+		this.consumer.assign(partitions);
+		this.consumer.seekToBeginning(partitions);
+	}
+
+	@AfterEach
+	void disconnect() {
+		this.producer.close(Duration.ofSeconds(5));
+		this.consumer.close(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void authorizesAnOrderAndPublishesTheResultInTheSameTraceAsItsLogLine(CapturedOutput output) throws Exception {
+		String orderId = newOrderId();
+		place(new OrderPlaced(orderId, "c-7", List.of(new OrderLine("SKU-1", 2, new BigDecimal("124.95"))),
+				new BigDecimal("249.90")), null);
+
+		ConsumerRecord<String, String> result = awaitResults(orderId, 1).get(0);
+		JsonNode value = JSON.readTree(result.value());
+		assertThat(value.get("orderId").asString()).isEqualTo(orderId);
+		assertThat(value.get("authorized").asBoolean()).isTrue();
+		assertThat(value.get("reason").isNull()).isTrue();
+		assertThat(result.headers().lastHeader("__TypeId__")).as("type-info headers are off").isNull();
+
+		String traceId = traceIdOf(result);
+		assertThat(decisionLogLine(output, orderId).get("trace.id").asString()).isEqualTo(traceId);
+
+		HttpResponse<String> response = get("/payments/" + orderId);
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode payment = JSON.readTree(response.body());
+		assertThat(payment.get("status").asString()).isEqualTo("AUTHORIZED");
+		assertThat(payment.get("authorized").asBoolean()).isTrue();
+		assertThat(payment.get("amount").decimalValue()).isEqualByComparingTo("249.90");
+	}
+
+	@Test
+	void declinesAboveTheLimitAndContinuesTheCallersTrace(CapturedOutput output) throws Exception {
+		String orderId = newOrderId();
+		String upstreamTraceId = UUID.randomUUID().toString().replace("-", "");
+		String traceparent = "00-" + upstreamTraceId + "-" + upstreamTraceId.substring(0, 16) + "-01";
+		place(new OrderPlaced(orderId, "c-8", List.of(new OrderLine("SKU-9", 1, new BigDecimal("1000.01"))),
+				new BigDecimal("1000.01")), traceparent);
+
+		ConsumerRecord<String, String> result = awaitResults(orderId, 1).get(0);
+		JsonNode value = JSON.readTree(result.value());
+		assertThat(value.get("authorized").asBoolean()).isFalse();
+		assertThat(value.get("reason").asString()).isEqualTo("amount over limit");
+		assertThat(traceIdOf(result)).as("one trace covers the saga").isEqualTo(upstreamTraceId);
+		assertThat(decisionLogLine(output, orderId).get("trace.id").asString()).isEqualTo(upstreamTraceId);
+
+		JsonNode payment = JSON.readTree(get("/payments/" + orderId).body());
+		assertThat(payment.get("status").asString()).isEqualTo("DECLINED");
+		assertThat(payment.get("reason").asString()).isEqualTo("amount over limit");
+	}
+
+	@Test
+	void aRedeliveredOrderGetsTheSameDecisionPublishedAgain(CapturedOutput output) throws Exception {
+		String orderId = newOrderId();
+		OrderPlaced order = new OrderPlaced(orderId, "blocked-99",
+				List.of(new OrderLine("SKU-2", 1, new BigDecimal("15.00"))), new BigDecimal("15.00"));
+		place(order, null);
+		place(order, null);
+
+		List<ConsumerRecord<String, String>> results = awaitResults(orderId, 2);
+		assertThat(results).extracting(ConsumerRecord::value)
+			.containsOnly("{\"orderId\":\"" + orderId + "\",\"authorized\":false,\"reason\":\"customer blocked\"}");
+		assertThat(output.getOut())
+			.contains("Payment declined for order " + orderId + ": customer blocked (already decided");
+	}
+
+	@Test
+	void anUnknownOrderIsNotFound() throws Exception {
+		assertThat(get("/payments/" + newOrderId()).statusCode()).isEqualTo(404);
+	}
+
+	private void place(OrderPlaced order, String traceparent) throws Exception {
+		ProducerRecord<String, OrderPlaced> record = new ProducerRecord<>(SagaTopics.ORDER_PLACED, order.orderId(),
+				order);
+		if (traceparent != null) {
+			record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+		}
+		this.producer.send(record).get(10, TimeUnit.SECONDS);
+	}
+
+	private List<ConsumerRecord<String, String>> awaitResults(String orderId, int count) {
+		List<ConsumerRecord<String, String>> found = new ArrayList<>();
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		while (found.size() < count && System.nanoTime() < deadline) {
+			for (ConsumerRecord<String, String> record : this.consumer.poll(Duration.ofMillis(200))) {
+				if (orderId.equals(record.key())) {
+					found.add(record);
+				}
+			}
+		}
+		assertThat(found).as("PaymentResults for %s", orderId).hasSize(count);
+		return found;
+	}
+
+	/** The trace id of the W3C {@code traceparent} header: {@code 00-<trace id>-<span id>-<flags>}. */
+	private static String traceIdOf(ConsumerRecord<String, String> record) {
+		Header header = record.headers().lastHeader("traceparent");
+		assertThat(header).as("traceparent header on the published record").isNotNull();
+		String[] parts = new String(header.value(), StandardCharsets.UTF_8).split("-");
+		assertThat(parts).hasSize(4);
+		return parts[1];
+	}
+
+	/** The service's JSON log line with its decision for this order. */
+	private static JsonNode decisionLogLine(CapturedOutput output, String orderId) {
+		List<JsonNode> lines = output.getOut()
+			.lines()
+			.filter((line) -> line.startsWith("{") && line.contains(orderId))
+			.map(JSON::readTree)
+			.filter((line) -> orderId.equals(line.path("labels.order_id").asString(null))
+					&& line.path("message").asString("").startsWith("Payment "))
+			.toList();
+		assertThat(lines).as("decision log lines for %s", orderId).hasSize(1);
+		JsonNode line = lines.get(0);
+		assertThat(line.path("log.level").asString()).isEqualTo("INFO");
+		assertThat(line.path("service.name").asString()).isEqualTo("payment-service");
+		return line;
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).GET().build();
+		return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String newOrderId() {
+		return "o-" + UUID.randomUUID();
+	}
+
+}
