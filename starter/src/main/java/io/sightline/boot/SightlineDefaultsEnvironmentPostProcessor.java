@@ -27,6 +27,10 @@ public class SightlineDefaultsEnvironmentPostProcessor implements EnvironmentPos
 		defaults.put("management.endpoint.health.show-components", "when-authorized");
 		defaults.put("management.info.build.enabled", "true");
 		defaults.put("management.info.git.enabled", "true");
+		// Exemplars only where OpenMetrics allows them (histogram buckets, counters): Micrometer also puts
+		// them on _count lines, and Prometheus then rejects the whole scrape.
+		defaults.put("management.prometheus.metrics.export.properties[io.prometheus.exporter.exemplarsOnAllMetricTypes]",
+				"false");
 		// Propagation: produce W3C, accept W3C and B3 from older callers.
 		defaults.put("management.tracing.propagation.produce", "w3c");
 		defaults.put("management.tracing.propagation.consume", "w3c,b3");

@@ -23,6 +23,9 @@ class SightlineDefaultsEnvironmentPostProcessorTests {
 		assertThat(environment.getProperty("management.tracing.propagation.produce")).isEqualTo("w3c");
 		assertThat(environment.getProperty("management.tracing.propagation.consume")).isEqualTo("w3c,b3");
 		assertThat(environment.getProperty("management.tracing.sampling.probability")).isEqualTo("1.0");
+		assertThat(environment.getProperty(
+				"management.prometheus.metrics.export.properties[io.prometheus.exporter.exemplarsOnAllMetricTypes]"))
+			.isEqualTo("false");
 	}
 
 	@Test

@@ -39,6 +39,23 @@ public final class ItTools {
 		}
 	}
 
+	/** The first of these executables found on the PATH, or null. */
+	public static Path onPath(String... names) {
+		String path = System.getenv("PATH");
+		if (path == null) {
+			return null;
+		}
+		for (String name : names) {
+			for (String dir : path.split(java.io.File.pathSeparator)) {
+				Path candidate = Path.of(dir, name);
+				if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+					return candidate;
+				}
+			}
+		}
+		return null;
+	}
+
 	public static String javaBin() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}

@@ -35,7 +35,12 @@ public final class ManagedProcess implements AutoCloseable {
 
 	public static ManagedProcess start(String name, List<String> command, Map<String, String> environment)
 			throws IOException {
-		Path output = Files.createTempFile("sightline-" + name + "-", ".log");
+		return start(name, command, environment, Files.createTempFile("sightline-" + name + "-", ".log"));
+	}
+
+	/** As {@link #start(String, List, Map)}, writing stdout and stderr to the given file. */
+	public static ManagedProcess start(String name, List<String> command, Map<String, String> environment,
+			Path output) throws IOException {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(output.toFile());
 		builder.environment().putAll(environment);
@@ -85,6 +90,14 @@ public final class ManagedProcess implements AutoCloseable {
 
 	public long pid() {
 		return this.process.pid();
+	}
+
+	public String name() {
+		return this.name;
+	}
+
+	public Path output() {
+		return this.output;
 	}
 
 	public boolean isAlive() {

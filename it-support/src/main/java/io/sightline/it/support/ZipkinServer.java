@@ -24,13 +24,22 @@ public final class ZipkinServer implements AutoCloseable {
 	}
 
 	public static ZipkinServer start() throws IOException, InterruptedException {
-		int port = ItTools.freePort();
+		return start(ItTools.zipkinJar(), ItTools.freePort(), java.nio.file.Files.createTempFile("sightline-zipkin-", ".log"));
+	}
+
+	/**
+	 * @param jar the zipkin-server exec jar
+	 * @param port loopback port to listen on
+	 * @param output where its console output goes
+	 */
+	public static ZipkinServer start(java.nio.file.Path jar, int port, java.nio.file.Path output)
+			throws IOException, InterruptedException {
 		List<String> command = List.of(ItTools.javaBin(), "-Xmx384m", "-XX:+UseSerialGC", "-jar",
-				ItTools.zipkinJar().toString(), "--armeria.ports[0].ip=127.0.0.1",
+				jar.toString(), "--armeria.ports[0].ip=127.0.0.1",
 				"--armeria.ports[0].port=" + port, "--armeria.ports[0].protocols[0]=http");
 		// Bounded in-memory store: an unbounded one exhausts the heap under load.
 		ManagedProcess process = ManagedProcess.start("zipkin", command,
-				Map.of("MEM_MAX_SPANS", "50000", "STORAGE_TYPE", "mem"));
+				Map.of("MEM_MAX_SPANS", "50000", "STORAGE_TYPE", "mem"), output);
 		ZipkinServer server = new ZipkinServer(process, port);
 		try {
 			process.awaitHttpOk(server.baseUrl() + "/health", Duration.ofSeconds(90));
@@ -40,6 +49,10 @@ public final class ZipkinServer implements AutoCloseable {
 			throw ex;
 		}
 		return server;
+	}
+
+	public long pid() {
+		return this.process.pid();
 	}
 
 	public String baseUrl() {

@@ -77,6 +77,8 @@ class ConfigurationReferenceTests {
 		doc.append("| `management.tracing.propagation.produce` | `w3c` |\n");
 		doc.append("| `management.tracing.propagation.consume` | `w3c,b3` |\n");
 		doc.append("| `management.tracing.sampling.probability` | `1.0` when `sightline.environment=local`, else Boot's `0.1` |\n");
+		doc.append("| `management.prometheus.metrics.export.properties[io.prometheus.exporter.exemplarsOnAllMetricTypes]` "
+				+ "| `false`: exemplars only on buckets and counters, which Prometheus accepts |\n");
 		return doc.toString();
 	}
 

@@ -1,0 +1,34 @@
+package io.sightline.demo.launcher;
+
+import java.nio.file.Path;
+
+/**
+ * Where everything listens and where the pieces are. {@link #standard} is the README's demo; tests use
+ * free ports.
+ *
+ * @param libDir the service jars, the Zipkin exec jar and sightline-javaagent.jar
+ * @param runDir this run's folder: one JSON log file per service, Kafka's data, generated configs
+ * @param agent attach sightline-javaagent.jar (false: agentless Micrometer Tracing with Brave)
+ * @param gatewayPort application port of the gateway (order, payment and inventory follow)
+ * @param managementOffset management port = application port + this
+ * @param zipkinPort Zipkin's port
+ * @param kafkaPort the broker's port (its controller uses the next one)
+ * @param prometheusPort Prometheus' port, when the binary is installed
+ * @param alertmanagerPort Alertmanager's port, when the binary is installed
+ */
+public record DemoConfig(Path libDir, Path runDir, boolean agent, int gatewayPort, int managementOffset,
+		int zipkinPort, int kafkaPort, int prometheusPort, int alertmanagerPort) {
+
+	public static DemoConfig standard(Path libDir, Path runDir, boolean agent) {
+		return new DemoConfig(libDir, runDir, agent, 8080, 1000, 9411, 9092, 9090, 9093);
+	}
+
+	int port(DemoService service) {
+		return this.gatewayPort + service.ordinal();
+	}
+
+	int managementPort(DemoService service) {
+		return port(service) + this.managementOffset;
+	}
+
+}

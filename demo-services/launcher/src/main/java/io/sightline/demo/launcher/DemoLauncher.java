@@ -1,0 +1,48 @@
+package io.sightline.demo.launcher;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * {@code ./demo [--agentless]}: starts the whole demo on loopback, prints every URL, and stops it all
+ * on Ctrl-C or when "stop" is typed.
+ */
+public final class DemoLauncher {
+
+	private DemoLauncher() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		List<String> arguments = List.of(args);
+		boolean agent = !arguments.contains("--agentless");
+		Path libDir = Path.of(System.getProperty("demo.lib", "demo-services/launcher/target/demo-lib"));
+		Path runDir = Path.of(System.getProperty("demo.runs", "demo-services/launcher/target/demo-runs"),
+				LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+		long start = System.nanoTime();
+		Demo demo = Demo.start(DemoConfig.standard(libDir, runDir, agent));
+		Thread stopper = new Thread(demo::close, "demo-stop");
+		Runtime.getRuntime().addShutdownHook(stopper);
+		System.out.printf("%nSightline demo is up in %d s (%s), using %d MB of memory.%n%n%s%nType 'stop' (or Ctrl-C) to stop everything.%n",
+				Duration.ofNanos(System.nanoTime() - start).toSeconds(), agent ? "sightline-javaagent" : "agentless",
+				demo.totalRssBytes() / (1024 * 1024), demo.urls());
+		boolean stopTyped = false;
+		try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in))) {
+			String line;
+			while (!stopTyped && (line = in.readLine()) != null) {
+				stopTyped = "stop".equalsIgnoreCase(line.trim());
+			}
+		}
+		if (!stopTyped) {
+			// no terminal (stdin closed): run until a signal; the shutdown hook stops everything
+			Thread.currentThread().join();
+		}
+		Runtime.getRuntime().removeShutdownHook(stopper);
+		demo.close();
+	}
+
+}
