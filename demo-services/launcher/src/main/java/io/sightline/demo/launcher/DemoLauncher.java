@@ -9,8 +9,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * {@code ./demo [--agentless]}: starts the whole demo on loopback, prints every URL, and stops it all
- * on Ctrl-C or when "stop" is typed.
+ * {@code ./demo [--agentless] [--load <requests per second> <seconds>]}: starts the whole demo on
+ * loopback, prints every URL, optionally runs the load generator, and stops it all on Ctrl-C or when
+ * "stop" is typed.
  */
 public final class DemoLauncher {
 
@@ -30,6 +31,23 @@ public final class DemoLauncher {
 		System.out.printf("%nSightline demo is up in %d s (%s), using %d MB of memory.%n%n%s%nType 'stop' (or Ctrl-C) to stop everything.%n",
 				Duration.ofNanos(System.nanoTime() - start).toSeconds(), agent ? "sightline-javaagent" : "agentless",
 				demo.totalRssBytes() / (1024 * 1024), demo.urls());
+		int load = arguments.indexOf("--load");
+		if (load >= 0) {
+			int rate = (arguments.size() > load + 1) ? Integer.parseInt(arguments.get(load + 1)) : 20;
+			int seconds = (arguments.size() > load + 2) ? Integer.parseInt(arguments.get(load + 2)) : 60;
+			Thread generator = new Thread(() -> {
+				try {
+					System.out.printf("Load: %d requests/s for %d s on the BFF...%n", rate, seconds);
+					System.out.println(new LoadGenerator(demo.url(DemoService.GATEWAY)).run(rate,
+							Duration.ofSeconds(seconds), Long.MAX_VALUE));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}, "load-generator");
+			generator.setDaemon(true);
+			generator.start();
+		}
 		boolean stopTyped = false;
 		try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in))) {
 			String line;
