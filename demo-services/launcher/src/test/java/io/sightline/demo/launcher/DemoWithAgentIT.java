@@ -88,6 +88,36 @@ class DemoWithAgentIT extends AbstractDemoIT {
 
 	@Test
 	@Order(3)
+	void pausedPaymentConsumersLeaveTheOrderToTheSagaTimeout() throws Exception {
+		String faults = this.demo.managementUrl(DemoService.PAYMENT) + "/actuator/faults";
+		assertThat(send("POST", faults, "{\"kafkaConsumersPaused\":true}").statusCode()).isEqualTo(200);
+		try {
+			String orderId = placeOrder("c-paused", itemWithStock(1).path("sku").asString(), 1);
+			// no payment decision can arrive: the saga's timeout (10 s) cancels the order
+			await().atMost(Duration.ofSeconds(30)).until(() -> orderStatus(orderId), "CANCELLED"::equals);
+			JsonNode order = JSON.readTree(get(this.demo.url(DemoService.ORDER) + "/orders/" + orderId).body());
+			assertThat(order.path("paymentStatus").asString()).isEqualTo("PENDING");
+			assertThat(order.path("reason").asString()).contains("timeout");
+		}
+		finally {
+			assertThat(send("DELETE", faults, null).statusCode()).isEqualTo(200);
+		}
+		String next = placeOrder("c-resumed", itemWithStock(1).path("sku").asString(), 1);
+		await().atMost(Duration.ofSeconds(30)).until(() -> orderStatus(next), "CONFIRMED"::equals);
+	}
+
+	@Test
+	@Order(3)
+	void theLoadGeneratorRunsBoundedWithoutErrors() throws Exception {
+		LoadGenerator.Report report = new LoadGenerator(this.demo.url(DemoService.GATEWAY)).run(10,
+				Duration.ofSeconds(3), 30);
+		System.out.println("Load on the demo: " + report);
+		assertThat(report.requests()).isEqualTo(30);
+		assertThat(report.errors()).isZero();
+	}
+
+	@Test
+	@Order(4)
 	void theGatewayBreakerOpensOnFailuresAnswersFastAndClosesAfterReset() throws Exception {
 		String faults = this.demo.managementUrl(DemoService.ORDER) + "/actuator/faults";
 		assertThat(send("POST", faults, "{\"errorRatePercent\":100}").statusCode()).isEqualTo(200);
@@ -115,7 +145,7 @@ class DemoWithAgentIT extends AbstractDemoIT {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void stoppingLeavesNoProcessBehind() {
 		List<Long> pids = this.demo.startedPids();
 		assertThat(pids).hasSizeGreaterThanOrEqualTo(5);
