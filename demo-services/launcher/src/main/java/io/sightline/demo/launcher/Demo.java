@@ -54,7 +54,8 @@ public final class Demo implements AutoCloseable {
 
 	private void startAll() throws Exception {
 		Files.createDirectories(this.config.runDir());
-		this.kafka = EmbeddedKafka.start(this.config.kafkaPort(), this.config.kafkaPort() + 1, this.config.runDir());
+		this.kafka = EmbeddedKafka.start(this.config.kafkaPort(), this.config.kafkaControllerPort(),
+				this.config.runDir());
 		logger.info("Kafka ready at {}", this.kafka.bootstrapServers());
 		this.zipkin = ZipkinServer.start(lib("zipkin-server.jar"), this.config.zipkinPort(),
 				this.config.runDir().resolve("zipkin.log"));
@@ -194,7 +195,7 @@ public final class Demo implements AutoCloseable {
 		urls.append("Logs (JSON)          ").append(this.config.runDir()).append('\n');
 		urls.append("\nPlace an order:\n  curl -s -X POST ").append(url(DemoService.GATEWAY))
 			.append("/api/orders -H 'Content-Type: application/json' "
-					+ "-d '{\"customerId\":\"c-1\",\"lines\":[{\"sku\":\"SKU-LAMP\",\"quantity\":1}]}'\n");
+					+ "-d '{\"customerId\":\"c-1\",\"lines\":[{\"sku\":\"SKU-1\",\"quantity\":1}]}'\n");
 		urls.append("Inject a fault (order-service fails every request):\n  curl -s -X POST ")
 			.append(managementUrl(DemoService.ORDER))
 			.append("/actuator/faults -H 'Content-Type: application/json' -d '{\"errorRatePercent\":100}'\n");

@@ -12,15 +12,17 @@ import java.nio.file.Path;
  * @param gatewayPort application port of the gateway (order, payment and inventory follow)
  * @param managementOffset management port = application port + this
  * @param zipkinPort Zipkin's port
- * @param kafkaPort the broker's port (its controller uses the next one)
+ * @param kafkaPort the broker's port
+ * @param kafkaControllerPort the KRaft controller's port
  * @param prometheusPort Prometheus' port, when the binary is installed
  * @param alertmanagerPort Alertmanager's port, when the binary is installed
  */
 public record DemoConfig(Path libDir, Path runDir, boolean agent, int gatewayPort, int managementOffset,
-		int zipkinPort, int kafkaPort, int prometheusPort, int alertmanagerPort) {
+		int zipkinPort, int kafkaPort, int kafkaControllerPort, int prometheusPort, int alertmanagerPort) {
 
 	public static DemoConfig standard(Path libDir, Path runDir, boolean agent) {
-		return new DemoConfig(libDir, runDir, agent, 8080, 1000, 9411, 9092, 9090, 9093);
+		// 9093 is Alertmanager's, so the controller takes 9094
+		return new DemoConfig(libDir, runDir, agent, 8080, 1000, 9411, 9092, 9094, 9090, 9093);
 	}
 
 	int port(DemoService service) {

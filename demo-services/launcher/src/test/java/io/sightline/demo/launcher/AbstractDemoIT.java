@@ -48,7 +48,7 @@ abstract class AbstractDemoIT {
 		Path lib = Path.of(System.getProperty("demo.lib", "target/demo-lib"));
 		Path runDir = Files.createTempDirectory("sightline-demo-" + (agent() ? "agent" : "agentless") + "-");
 		int base = freeBlock();
-		DemoConfig config = new DemoConfig(lib, runDir, agent(), base, 10, freePort(), freePort(), freePort(),
+		DemoConfig config = new DemoConfig(lib, runDir, agent(), base, 10, freePort(), freePort(), freePort(), freePort(),
 				freePort());
 		long start = System.nanoTime();
 		this.demo = Demo.start(config);
