@@ -116,6 +116,7 @@ public final class Demo implements AutoCloseable {
 		this.monitoring.add(am);
 		this.startedPids.add(am.pid());
 		Files.writeString(runDir.resolve("prometheus.yml"), MonitoringConfigs.prometheus(this.config));
+		Files.writeString(runDir.resolve("demo-rules.yml"), MonitoringConfigs.rules());
 		ManagedProcess prom = ManagedProcess.start("prometheus",
 				List.of(prometheus.toString(), "--config.file=" + runDir.resolve("prometheus.yml"),
 						"--storage.tsdb.path=" + runDir.resolve("prometheus-data"),
@@ -146,6 +147,10 @@ public final class Demo implements AutoCloseable {
 
 	public String prometheusUrl() {
 		return "http://127.0.0.1:" + this.config.prometheusPort();
+	}
+
+	public String alertmanagerUrl() {
+		return "http://127.0.0.1:" + this.config.alertmanagerPort();
 	}
 
 	/** Resident memory of the whole demo: every process it started plus this JVM (Kafka runs here). */

@@ -136,6 +136,16 @@ class DemoWithAgentIT extends AbstractDemoIT {
 		assertThat(fallback.statusCode()).isEqualTo(503);
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
 
+		if (this.demo.monitoringRunning()) {
+			// keep failing calls coming, so trial calls re-open the breaker, until the alert reaches Alertmanager
+			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+				send("POST", this.demo.url(DemoService.GATEWAY) + "/api/orders",
+						"{\"customerId\":\"c-breaker\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}");
+				String alerts = get(this.demo.alertmanagerUrl() + "/api/v2/alerts").body();
+				return alerts.contains("\"alertname\":\"CircuitBreakerOpen\"") && alerts.contains("order-service");
+			});
+		}
+
 		assertThat(send("DELETE", faults, null).statusCode()).isEqualTo(200);
 		await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(1)).until(() -> {
 			send("POST", this.demo.url(DemoService.GATEWAY) + "/api/orders",
