@@ -1,0 +1,44 @@
+package io.sightline.slo.spec;
+
+import java.util.List;
+import java.util.Map;
+
+import io.sightline.slo.Objective;
+
+/**
+ * One service's SLOs, as Sloth's {@code prometheus/v1} spec describes them.
+ *
+ * @param service the service the SLOs belong to
+ * @param labels labels added to every generated series and alert
+ * @param slos the SLOs
+ */
+public record SloSpec(String service, Map<String, String> labels, List<Slo> slos) {
+
+	/**
+	 * @param name unique within the service
+	 * @param objective e.g. 99.9
+	 * @param description free text
+	 * @param errorQuery PromQL of bad events over {@code {{.window}}}; null for a raw SLI
+	 * @param totalQuery PromQL of all events over {@code {{.window}}}; null for a raw SLI
+	 * @param errorRatioQuery PromQL of the error ratio over {@code {{.window}}}; null for an events SLI
+	 * @param labels labels of this SLO
+	 * @param alerting how its alerts are named and labelled
+	 */
+	public record Slo(String name, Objective objective, String description, String errorQuery, String totalQuery,
+			String errorRatioQuery, Map<String, String> labels, Alerting alerting) {
+
+	}
+
+	/**
+	 * @param name alert name; the page and ticket alerts share it, told apart by their labels
+	 * @param labels labels of both alerts
+	 * @param annotations annotations of both alerts
+	 * @param pageLabels extra labels of the page alert, null when disabled
+	 * @param ticketLabels extra labels of the ticket alert, null when disabled
+	 */
+	public record Alerting(String name, Map<String, String> labels, Map<String, String> annotations,
+			Map<String, String> pageLabels, Map<String, String> ticketLabels) {
+
+	}
+
+}
