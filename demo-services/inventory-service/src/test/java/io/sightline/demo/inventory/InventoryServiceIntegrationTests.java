@@ -5,29 +5,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import io.sightline.demo.events.OrderCancelled;
 import io.sightline.demo.events.OrderLine;
 import io.sightline.demo.events.OrderPlaced;
 import io.sightline.demo.events.SagaTopics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.sightline.demo.events.test.SagaTestClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +29,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
@@ -78,39 +65,16 @@ class InventoryServiceIntegrationTests {
 	@LocalServerPort
 	private int port;
 
-	private KafkaProducer<String, Object> producer;
-
-	private KafkaConsumer<String, String> consumer;
+	private SagaTestClient client;
 
 	@BeforeEach
 	void connect() {
-		// The agreed wire format, written by a plain client: JSON value, no type headers, order id as key.
-		Map<String, Object> producerConfig = new HashMap<>();
-		producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString());
-		producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, JacksonJsonSerializer.class);
-		producerConfig.put(JacksonJsonSerializer.ADD_TYPE_INFO_HEADERS, false);
-		this.producer = new KafkaProducer<>(producerConfig);
-		// Values read as text, so the test sees exactly what order-service will parse.
-		Map<String, Object> consumerConfig = new HashMap<>();
-		consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString());
-		consumerConfig.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-		consumerConfig.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-		consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		this.consumer = new KafkaConsumer<>(consumerConfig);
-		// assign() rather than a group: no rebalance to wait for
-		List<TopicPartition> partitions = this.consumer.partitionsFor(SagaTopics.STOCK_RESULTS, WAIT)
-			.stream()
-			.map((info) -> new TopicPartition(info.topic(), info.partition()))
-			.toList();
-		this.consumer.assign(partitions);
-		this.consumer.seekToBeginning(partitions);
+		this.client = new SagaTestClient(this.broker.getBrokersAsString(), SagaTopics.STOCK_RESULTS);
 	}
 
 	@AfterEach
 	void disconnect() {
-		this.producer.close(Duration.ofSeconds(5));
-		this.consumer.close(Duration.ofSeconds(5));
+		this.client.close();
 	}
 
 	@Test
@@ -232,19 +196,11 @@ class InventoryServiceIntegrationTests {
 	}
 
 	private void send(String topic, String orderId, Object event) throws Exception {
-		this.producer.send(new ProducerRecord<>(topic, orderId, event)).get(10, TimeUnit.SECONDS);
+		this.client.send(topic, orderId, event, null);
 	}
 
 	private List<ConsumerRecord<String, String>> awaitResults(String orderId, int count) {
-		List<ConsumerRecord<String, String>> found = new ArrayList<>();
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (found.size() < count && System.nanoTime() < deadline) {
-			for (ConsumerRecord<String, String> record : this.consumer.poll(Duration.ofMillis(200))) {
-				if (orderId.equals(record.key())) {
-					found.add(record);
-				}
-			}
-		}
+		List<ConsumerRecord<String, String>> found = this.client.awaitResults(orderId, count, WAIT);
 		assertThat(found).as("StockResults for %s", orderId).hasSize(count);
 		return found;
 	}
@@ -257,13 +213,8 @@ class InventoryServiceIntegrationTests {
 		assertThat(stock.get("reserved").asInt()).as("%s reserved", sku).isEqualTo(reserved);
 	}
 
-	/** The trace id of the W3C {@code traceparent} header: {@code 00-<trace id>-<span id>-<flags>}. */
 	private static String traceIdOf(ConsumerRecord<String, String> record) {
-		Header header = record.headers().lastHeader("traceparent");
-		assertThat(header).as("traceparent header on the published record").isNotNull();
-		String[] parts = new String(header.value(), StandardCharsets.UTF_8).split("-");
-		assertThat(parts).hasSize(4);
-		return parts[1];
+		return SagaTestClient.traceIdOf(record);
 	}
 
 	/** The service's JSON log line with its decision for this order. */
