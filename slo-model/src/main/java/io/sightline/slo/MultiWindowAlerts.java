@@ -31,6 +31,24 @@ public final class MultiWindowAlerts {
 		return STANDARD.stream().filter((window) -> window.severity() == severity).toList();
 	}
 
+	/**
+	 * A window as Prometheus writes durations, and as the {@code sloth_window} label and the in-process
+	 * gauges' {@code window} tag name it: 5m, 1h, 3d.
+	 */
+	public static String label(Duration window) {
+		long seconds = window.toSeconds();
+		if (seconds % 86_400 == 0) {
+			return (seconds / 86_400) + "d";
+		}
+		if (seconds % 3600 == 0) {
+			return (seconds / 3600) + "h";
+		}
+		if (seconds % 60 == 0) {
+			return (seconds / 60) + "m";
+		}
+		return seconds + "s";
+	}
+
 	/** Every distinct window the rules need a recording for, shortest first (5m … 3d). */
 	public static List<Duration> recordedWindows() {
 		return STANDARD.stream()

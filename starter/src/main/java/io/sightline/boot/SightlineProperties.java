@@ -49,6 +49,8 @@ public class SightlineProperties implements Validator {
 
 	private final Redaction redaction = new Redaction();
 
+	private final Slo slo = new Slo();
+
 	/**
 	 * Binds {@code sightline.*} from an environment before the application context exists (logging is
 	 * configured that early), with the same strictness as the bean.
@@ -107,6 +109,17 @@ public class SightlineProperties implements Validator {
 		if (file.getMaxFileSize() == null || !file.getMaxFileSize().trim().matches("(?i)\\d+\\s*(kb|mb|gb)?")) {
 			reject(errors, "logging.file.max-file-size", "size", "must be a size such as 50MB, 512KB or 1GB");
 		}
+		Slo slo = properties.getSlo();
+		if (slo.getSpec() == null || slo.getSpec().isBlank()) {
+			reject(errors, "slo.spec", "blank", "must be a resource location such as classpath:slo/orders.yml");
+		}
+		if (slo.getSampleInterval() == null || slo.getSampleInterval().compareTo(Duration.ofSeconds(1)) < 0
+				|| slo.getSampleInterval().compareTo(Duration.ofMinutes(1)) > 0) {
+			reject(errors, "slo.sample-interval", "range", "must be between 1s and 1m");
+		}
+		if (slo.getPeriod() == null || slo.getPeriod().compareTo(Duration.ofDays(3)) < 0) {
+			reject(errors, "slo.period", "min", "must be at least 3d (the longest alert window)");
+		}
 	}
 
 	/** Rejects a field with a message that starts with the full property name. */
@@ -162,6 +175,10 @@ public class SightlineProperties implements Validator {
 		return this.redaction;
 	}
 
+	public Slo getSlo() {
+		return this.slo;
+	}
+
 	public static class Release {
 
 		/**
@@ -186,10 +203,7 @@ public class SightlineProperties implements Validator {
 		 * Histogram buckets published for http.server.requests and http.client.requests. SLO latency
 		 * thresholds must be one of these.
 		 */
-		private List<Duration> sloBuckets = new ArrayList<>(List.of(Duration.ofMillis(5), Duration.ofMillis(10),
-				Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
-				Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
-				Duration.ofSeconds(10)));
+		private List<Duration> sloBuckets = new ArrayList<>(io.sightline.slo.SloBuckets.HTTP_DEFAULT);
 
 		/**
 		 * Maximum distinct tag combinations per meter name. Further combinations are denied and counted
@@ -577,6 +591,77 @@ public class SightlineProperties implements Validator {
 
 		public void setReplacement(String replacement) {
 			this.replacement = replacement;
+		}
+
+	}
+
+	public static class Slo {
+
+		/** Default of {@link #getSpec()}: one spec per service, named after spring.application.name. */
+		public static final String DEFAULT_SPEC = "classpath:slo/${spring.application.name}.yml";
+
+		/**
+		 * Whether to compute the service's SLO error ratios and burn rates in-process, over the page windows
+		 * (5m and 1h), with the same model and math as the Prometheus rule generator. Published as the
+		 * sightline_slo_burn_rate and sightline_slo_error_ratio gauges and as the health component "slo",
+		 * whose status is BURNING while the page condition holds. BURNING answers HTTP 200 and does not
+		 * change the aggregate /actuator/health status, unless it is added to
+		 * management.endpoint.health.status.order (e.g. down,out-of-service,burning,up) and, for another
+		 * HTTP status, to management.endpoint.health.status.http-mapping.burning. Anonymous callers get 404
+		 * from /actuator/health/slo while management.endpoint.health.show-components is when-authorized
+		 * (Sightline's default). Off when the spec resource does not exist.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Resource location of the service's SLO spec (sightline/v1 or Sloth prometheus/v1 YAML, the file
+		 * the rule generator reads). Placeholders are resolved. When the resource does not exist, in-process
+		 * SLOs are off; when it is invalid, startup fails naming every problem. Events and raw (PromQL) SLIs
+		 * are left to Prometheus.
+		 */
+		private String spec = DEFAULT_SPEC;
+
+		/**
+		 * How often the SLO meters are sampled, on one background thread. Between 1s and 1m.
+		 */
+		private Duration sampleInterval = Duration.ofSeconds(10);
+
+		/**
+		 * SLO period (error budget period); the page threshold follows from it (14.4 for 30d). Use the
+		 * generator's period. At least 3d.
+		 */
+		private Duration period = Duration.ofDays(30);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getSpec() {
+			return this.spec;
+		}
+
+		public void setSpec(String spec) {
+			this.spec = spec;
+		}
+
+		public Duration getSampleInterval() {
+			return this.sampleInterval;
+		}
+
+		public void setSampleInterval(Duration sampleInterval) {
+			this.sampleInterval = sampleInterval;
+		}
+
+		public Duration getPeriod() {
+			return this.period;
+		}
+
+		public void setPeriod(Duration period) {
+			this.period = period;
 		}
 
 	}

@@ -35,6 +35,8 @@ public final class Demo implements AutoCloseable {
 
 	private final List<Long> startedPids = new ArrayList<>();
 
+	private AlertWebhookReceiver alertReceiver;
+
 	private Demo(DemoConfig config) {
 		this.config = config;
 	}
@@ -92,6 +94,8 @@ public final class Demo implements AutoCloseable {
 				"--management.tracing.export.zipkin.endpoint=" + this.zipkin.spansEndpoint(),
 				"--management.tracing.sampling.probability=1.0", "--sightline.environment=demo",
 				"--sightline.tracing.mode=" + (this.config.agent() ? "agent" : "agentless"),
+				// the in-process burn rate samples as often as Prometheus scrapes, so both see the same windows
+				"--sightline.slo.sample-interval=" + this.config.scrapeInterval().toSeconds() + "s",
 				"--demo.gateway.order-service-url=" + url(DemoService.ORDER),
 				"--demo.gateway.payment-service-url=" + url(DemoService.PAYMENT),
 				"--demo.gateway.inventory-service-url=" + url(DemoService.INVENTORY)));
@@ -107,7 +111,8 @@ public final class Demo implements AutoCloseable {
 			return;
 		}
 		Path runDir = this.config.runDir();
-		Files.writeString(runDir.resolve("alertmanager.yml"), MonitoringConfigs.alertmanager());
+		MonitoringConfigs.write(this.config);
+		this.alertReceiver = AlertWebhookReceiver.start(this.config.alertWebhookPort());
 		ManagedProcess am = ManagedProcess.start("alertmanager",
 				List.of(alertmanager.toString(), "--config.file=" + runDir.resolve("alertmanager.yml"),
 						"--storage.path=" + runDir.resolve("alertmanager-data"),
@@ -115,8 +120,6 @@ public final class Demo implements AutoCloseable {
 				Map.of(), runDir.resolve("alertmanager.log"));
 		this.monitoring.add(am);
 		this.startedPids.add(am.pid());
-		Files.writeString(runDir.resolve("prometheus.yml"), MonitoringConfigs.prometheus(this.config));
-		Files.writeString(runDir.resolve("demo-rules.yml"), MonitoringConfigs.rules());
 		ManagedProcess prom = ManagedProcess.start("prometheus",
 				List.of(prometheus.toString(), "--config.file=" + runDir.resolve("prometheus.yml"),
 						"--storage.tsdb.path=" + runDir.resolve("prometheus-data"),
@@ -147,6 +150,24 @@ public final class Demo implements AutoCloseable {
 
 	public String prometheusUrl() {
 		return "http://127.0.0.1:" + this.config.prometheusPort();
+	}
+
+	/** The receiver Alertmanager notifies, while monitoring runs. */
+	public AlertWebhookReceiver alertReceiver() {
+		return this.alertReceiver;
+	}
+
+	/**
+	 * Kills one service at once (SIGKILL, by its PID), as a crash would.
+	 * @return its PID
+	 */
+	public long kill(DemoService service) {
+		ManagedProcess process = this.services.remove(service);
+		if (process == null) {
+			throw new IllegalStateException(service.serviceName() + " is not running");
+		}
+		ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
+		return process.pid();
 	}
 
 	public String alertmanagerUrl() {
@@ -228,6 +249,9 @@ public final class Demo implements AutoCloseable {
 			catch (Exception ex) {
 				logger.warn("Could not stop {} (pid {})", process.name(), process.pid(), ex);
 			}
+		}
+		if (this.alertReceiver != null) {
+			this.alertReceiver.close();
 		}
 		if (this.zipkin != null) {
 			try {

@@ -1,10 +1,11 @@
 package io.sightline.demo.launcher;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Where everything listens and where the pieces are. {@link #standard} is the README's demo; tests use
- * free ports.
+ * free ports and short intervals.
  *
  * @param libDir the service jars, the Zipkin exec jar and sightline-javaagent.jar
  * @param runDir this run's folder: one JSON log file per service, Kafka's data, generated configs
@@ -16,13 +17,18 @@ import java.nio.file.Path;
  * @param kafkaControllerPort the KRaft controller's port
  * @param prometheusPort Prometheus' port, when the binary is installed
  * @param alertmanagerPort Alertmanager's port, when the binary is installed
+ * @param alertWebhookPort the port of the launcher's own alert receiver, which Alertmanager notifies
+ * @param prometheusDir the repository's {@code prometheus/} folder: prometheus.yml, rules, alertmanager.yml
+ * @param scrapeInterval Prometheus' scrape and rule evaluation interval (the repo's config says 15s)
  */
 public record DemoConfig(Path libDir, Path runDir, boolean agent, int gatewayPort, int managementOffset,
-		int zipkinPort, int kafkaPort, int kafkaControllerPort, int prometheusPort, int alertmanagerPort) {
+		int zipkinPort, int kafkaPort, int kafkaControllerPort, int prometheusPort, int alertmanagerPort,
+		int alertWebhookPort, Path prometheusDir, Duration scrapeInterval) {
 
-	public static DemoConfig standard(Path libDir, Path runDir, boolean agent) {
-		// 9093 is Alertmanager's, so the controller takes 9094
-		return new DemoConfig(libDir, runDir, agent, 8080, 1000, 9411, 9092, 9094, 9090, 9093);
+	public static DemoConfig standard(Path libDir, Path runDir, boolean agent, Path prometheusDir) {
+		// 9093 is Alertmanager's, so the controller takes 9094; 9095 is the alert receiver of prometheus/alertmanager.yml
+		return new DemoConfig(libDir, runDir, agent, 8080, 1000, 9411, 9092, 9094, 9090, 9093, 9095, prometheusDir,
+				Duration.ofSeconds(5));
 	}
 
 	int port(DemoService service) {
@@ -31,6 +37,10 @@ public record DemoConfig(Path libDir, Path runDir, boolean agent, int gatewayPor
 
 	int managementPort(DemoService service) {
 		return port(service) + this.managementOffset;
+	}
+
+	String alertWebhookUrl() {
+		return "http://127.0.0.1:" + this.alertWebhookPort + "/alerts";
 	}
 
 }

@@ -25,7 +25,8 @@ public final class DemoLauncher {
 		Path runDir = Path.of(System.getProperty("demo.runs", "demo-services/launcher/target/demo-runs"),
 				LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
 		long start = System.nanoTime();
-		Demo demo = Demo.start(DemoConfig.standard(libDir, runDir, agent));
+		Demo demo = Demo.start(DemoConfig.standard(libDir, runDir, agent,
+				Path.of(System.getProperty("demo.prometheus", "prometheus"))));
 		Thread stopper = new Thread(demo::close, "demo-stop");
 		Runtime.getRuntime().addShutdownHook(stopper);
 		System.out.printf("%nSightline demo is up in %d s (%s), using %d MB of memory.%n%n%s%nType 'stop' (or Ctrl-C) to stop everything.%n",

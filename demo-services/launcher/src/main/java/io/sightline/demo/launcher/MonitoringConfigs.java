@@ -1,60 +1,107 @@
 package io.sightline.demo.launcher;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
 /**
- * Minimal Prometheus and Alertmanager configs for the run folder: scrape every service's management
- * port (OpenMetrics, so exemplars come along) and alert when a circuit breaker is open. The SLO rules
- * and receivers of the prometheus/ folder join these once that folder exists.
+ * The run folder's Prometheus and Alertmanager configs, made from the repository's own
+ * {@code prometheus/} files so the demo proves exactly what users get: the same scrape job and
+ * relabelling, every rule file (hand-written and generated SLO rules), the same routes and inhibitions.
+ * Only what a run must change is changed: ports, the scrape/evaluation interval, and the webhook URL.
  */
 final class MonitoringConfigs {
+
+	/** The receiver URL written in prometheus/alertmanager.yml. */
+	static final String REPO_WEBHOOK_URL = "http://127.0.0.1:9095/alerts";
 
 	private MonitoringConfigs() {
 	}
 
-	static String prometheus(DemoConfig config) {
-		StringBuilder targets = new StringBuilder();
-		for (DemoService service : DemoService.values()) {
-			targets.append("          - 127.0.0.1:").append(config.managementPort(service)).append('\n');
+	/** Writes prometheus.yml, the rule files and alertmanager.yml into the run folder. */
+	static void write(DemoConfig config) throws IOException {
+		Path source = config.prometheusDir();
+		Path runDir = config.runDir();
+		copyRules(source.resolve("rules"), runDir.resolve("rules"));
+		copyRules(source.resolve("rules/slo"), runDir.resolve("rules/slo"));
+		Files.writeString(runDir.resolve("prometheus.yml"),
+				prometheus(Files.readString(source.resolve("prometheus.yml"), StandardCharsets.UTF_8), config));
+		Files.writeString(runDir.resolve("alertmanager.yml"),
+				alertmanager(Files.readString(source.resolve("alertmanager.yml"), StandardCharsets.UTF_8), config));
+	}
+
+	/** The repository's prometheus.yml with this run's ports and interval. */
+	@SuppressWarnings("unchecked")
+	static String prometheus(String repoConfig, DemoConfig config) {
+		Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(repoConfig);
+		Map<String, Object> global = (Map<String, Object>) root.get("global");
+		String interval = config.scrapeInterval().toSeconds() + "s";
+		global.put("scrape_interval", interval);
+		global.put("evaluation_interval", interval);
+		for (Map<String, Object> alertmanager : (List<Map<String, Object>>) ((Map<String, Object>) root.get("alerting"))
+			.get("alertmanagers")) {
+			for (Map<String, Object> targets : (List<Map<String, Object>>) alertmanager.get("static_configs")) {
+				targets.put("targets", List.of("127.0.0.1:" + config.alertmanagerPort()));
+			}
 		}
-		return """
-				global:
-				  scrape_interval: 5s
-				  evaluation_interval: 5s
-				rule_files:
-				  - demo-rules.yml
-				alerting:
-				  alertmanagers:
-				    - static_configs:
-				        - targets: ['127.0.0.1:%d']
-				scrape_configs:
-				  - job_name: sightline-demo
-				    metrics_path: /actuator/prometheus
-				    static_configs:
-				      - targets:
-				%s""".formatted(config.alertmanagerPort(), targets);
+		for (Map<String, Object> job : (List<Map<String, Object>>) root.get("scrape_configs")) {
+			for (Map<String, Object> targets : (List<Map<String, Object>>) job.get("static_configs")) {
+				Map<String, Object> labels = (Map<String, Object>) targets.get("labels");
+				String application = (labels != null) ? String.valueOf(labels.get("application")) : "";
+				targets.put("targets", List.of("127.0.0.1:" + port(application, config)));
+			}
+		}
+		DumperOptions options = new DumperOptions();
+		options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+		return "# Written by the demo launcher from " + config.prometheusDir().resolve("prometheus.yml")
+				+ ": this run's ports and interval.\n" + new Yaml(options).dump(root);
 	}
 
-	/** An alert the 5-minute tour can trigger with one fault injection. */
-	static String rules() {
-		return """
-				groups:
-				  - name: sightline-demo
-				    rules:
-				      - alert: CircuitBreakerOpen
-				        expr: max by (application, name) (resilience4j_circuitbreaker_state{state="open"}) == 1
-				        labels:
-				          severity: page
-				        annotations:
-				          summary: "{{ $labels.application }}: the circuit breaker to {{ $labels.name }} is open"
-				""";
+	/** The repository's alertmanager.yml, notifying this run's receiver. */
+	static String alertmanager(String repoConfig, DemoConfig config) {
+		if (!repoConfig.contains(REPO_WEBHOOK_URL)) {
+			throw new IllegalStateException("alertmanager.yml no longer notifies " + REPO_WEBHOOK_URL
+					+ ": update the launcher together with it");
+		}
+		return repoConfig.replace(REPO_WEBHOOK_URL, config.alertWebhookUrl());
 	}
 
-	static String alertmanager() {
-		return """
-				route:
-				  receiver: log
-				receivers:
-				  - name: log
-				""";
+	private static int port(String application, DemoConfig config) {
+		for (DemoService service : DemoService.values()) {
+			if (service.serviceName().equals(application)) {
+				return config.managementPort(service);
+			}
+		}
+		return switch (application) {
+			case "prometheus" -> config.prometheusPort();
+			case "alertmanager" -> config.alertmanagerPort();
+			default -> throw new IllegalStateException("prometheus.yml scrapes an unknown application \""
+					+ application + "\"; the launcher knows " + List.of(DemoService.values()));
+		};
+	}
+
+	private static void copyRules(Path from, Path to) throws IOException {
+		Files.createDirectories(to);
+		if (!Files.isDirectory(from)) {
+			return;
+		}
+		List<Path> files = new ArrayList<>();
+		try (Stream<Path> listing = Files.list(from)) {
+			listing.filter((file) -> file.toString().endsWith(".yml")).forEach(files::add);
+		}
+		for (Path file : files) {
+			Files.copy(file, to.resolve(file.getFileName()));
+		}
 	}
 
 }

@@ -34,6 +34,9 @@ abstract class AbstractDemoIT {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** Prometheus' scrape and evaluation interval, and the services' in-process SLO sample interval. */
+	static final Duration SCRAPE = Duration.ofSeconds(2);
+
 	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	Demo demo;
@@ -48,8 +51,10 @@ abstract class AbstractDemoIT {
 		Path lib = Path.of(System.getProperty("demo.lib", "target/demo-lib"));
 		Path runDir = Files.createTempDirectory("sightline-demo-" + (agent() ? "agent" : "agentless") + "-");
 		int base = freeBlock();
-		DemoConfig config = new DemoConfig(lib, runDir, agent(), base, 10, freePort(), freePort(), freePort(), freePort(),
-				freePort());
+		// the repo's own prometheus/ configs, with fast intervals so alerts fire within a test's patience
+		DemoConfig config = new DemoConfig(lib, runDir, agent(), base, 10, freePortOutside(base), freePortOutside(base),
+				freePortOutside(base), freePortOutside(base), freePortOutside(base), freePortOutside(base),
+				Path.of(System.getProperty("demo.prometheus", "../../prometheus")), SCRAPE);
 		long start = System.nanoTime();
 		this.demo = Demo.start(config);
 		this.startup = Duration.ofNanos(System.nanoTime() - start);
@@ -75,6 +80,16 @@ abstract class AbstractDemoIT {
 			}
 		}
 		throw new IllegalStateException("no free port block");
+	}
+
+	/** A free port that is not one of the service block's, which is free now but bound only later. */
+	static int freePortOutside(int base) {
+		while (true) {
+			int port = freePort();
+			if (port < base || port > base + 13) {
+				return port;
+			}
+		}
 	}
 
 	static int freePort() {

@@ -1,6 +1,7 @@
 package io.sightline.demo.launcher;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -69,9 +70,16 @@ class DemoWithAgentIT extends AbstractDemoIT {
 		org.junit.jupiter.api.Assumptions.assumeTrue(this.demo.monitoringRunning(),
 				"Prometheus/Alertmanager binaries not installed (apt-get install prometheus prometheus-alertmanager)");
 		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-			String targets = get(this.demo.prometheusUrl() + "/api/v1/targets?state=active").body();
-			int up = targets.split("\"health\":\"up\"", -1).length - 1;
-			assertThat(up).as(targets).isEqualTo(4);
+			JsonNode targets = JSON.readTree(get(this.demo.prometheusUrl() + "/api/v1/targets?state=active").body());
+			List<String> up = new java.util.ArrayList<>();
+			for (JsonNode target : targets.path("data").path("activeTargets")) {
+				if (target.path("labels").path("job").asString("").equals("sightline-demo")
+						&& target.path("health").asString("").equals("up")) {
+					up.add(target.path("labels").path("application").asString(""));
+				}
+			}
+			assertThat(up).as("%s", targets).containsExactlyInAnyOrder("gateway", "order-service", "payment-service",
+					"inventory-service");
 		});
 	}
 
@@ -116,8 +124,72 @@ class DemoWithAgentIT extends AbstractDemoIT {
 		assertThat(report.errors()).isZero();
 	}
 
+	/**
+	 * Issue 5's end-to-end proof on the repo's own rules: 100 % errors on the BFF page through Prometheus
+	 * and Alertmanager to the webhook within a bound derived from the intervals; the in-process health
+	 * turns BURNING; Prometheus and the in-process gauge agree on the burn rate.
+	 */
 	@Test
 	@Order(4)
+	void anErrorBurstOnTheBffPagesAndBothBurnRatesAgree() throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(this.demo.monitoringRunning(),
+				"Prometheus/Alertmanager binaries not installed (apt-get install prometheus prometheus-alertmanager)");
+		String faults = this.demo.managementUrl(DemoService.GATEWAY) + "/actuator/faults";
+		Thread load = backgroundLoad(Duration.ofSeconds(240));
+		try {
+			// healthy traffic first, so both 5m windows mix good and bad requests
+			Thread.sleep(45_000);
+			assertThat(firedPage(SLO_ALERT)).as("paged before the fault").isEmpty();
+			assertThat(healthSlo().path("status").asString()).isEqualTo("UP");
+
+			assertThat(send("POST", faults, "{\"errorRatePercent\":100}").statusCode()).isEqualTo(200);
+			java.time.Instant injected = java.time.Instant.now();
+			// rate() needs two scrapes of the new error series, then one evaluation each for the recording
+			// and the alert group, then the page route's group_wait (10 s); plus slack for 2 busy cores
+			Duration bound = SCRAPE.multipliedBy(2).plus(SCRAPE.multipliedBy(2)).plusSeconds(10).plusSeconds(30);
+			AlertWebhookReceiver.ReceivedAlert page = await().atMost(bound.plusSeconds(30))
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> firedPage(SLO_ALERT).orElse(null), java.util.Objects::nonNull);
+			Duration detected = Duration.between(injected, page.receivedAt());
+			System.out.printf("SLO page %s: time to detect %.1f s (injection to webhook; bound %d s at a %d s scrape)%n",
+					SLO_ALERT, detected.toMillis() / 1000.0, bound.toSeconds(), SCRAPE.toSeconds());
+			assertThat(detected).isLessThanOrEqualTo(bound);
+			assertThat(page.labels()).containsEntry("sloth_service", "gateway")
+				.containsEntry("sloth_slo", "availability")
+				.containsEntry("sloth_id", "gateway-availability")
+				.containsEntry("severity", "page")
+				.containsEntry("service", "gateway");
+			assertThat(page.annotation("runbook_url")).endsWith("/docs/runbooks/SloErrorBudgetBurn.md");
+			assertThat(Path.of("../../docs/runbooks/SloErrorBudgetBurn.md")).isRegularFile();
+
+			// the same burn, computed inside the service from its own meters
+			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+				.until(() -> healthSlo().path("status").asString(), "BURNING"::equals);
+
+			// cross-check once the fault has filled a good part of the 5m window
+			Duration sinceInjection = Duration.between(injected, java.time.Instant.now());
+			if (sinceInjection.compareTo(Duration.ofSeconds(75)) < 0) {
+				Thread.sleep(Duration.ofSeconds(75).minus(sinceInjection).toMillis());
+			}
+			double inProcess = inProcessBurnRate("availability", "5m");
+			double prometheus = prometheusValue(
+					"slo:current_burn_rate:ratio{sloth_service=\"gateway\",sloth_slo=\"availability\"}");
+			System.out.printf("Burn rate over 5m: Prometheus %.1f, in-process %.1f (%.1f %% apart)%n", prometheus,
+					inProcess, 100 * Math.abs(prometheus - inProcess) / Math.max(prometheus, inProcess));
+			assertThat(prometheus).isGreaterThan(14.4);
+			assertThat(inProcess).isCloseTo(prometheus, org.assertj.core.data.Percentage.withPercentage(10));
+		}
+		finally {
+			assertThat(send("DELETE", faults, null).statusCode()).isEqualTo(200);
+			load.interrupt();
+			load.join(10_000);
+		}
+		// health answers 200 while burning: it never restarts pods unless configured to
+		assertThat(get(this.demo.managementUrl(DemoService.GATEWAY) + "/actuator/health").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	@Order(5)
 	void theGatewayBreakerOpensOnFailuresAnswersFastAndClosesAfterReset() throws Exception {
 		String faults = this.demo.managementUrl(DemoService.ORDER) + "/actuator/faults";
 		assertThat(send("POST", faults, "{\"errorRatePercent\":100}").statusCode()).isEqualTo(200);
@@ -138,7 +210,7 @@ class DemoWithAgentIT extends AbstractDemoIT {
 
 		if (this.demo.monitoringRunning()) {
 			// keep failing calls coming, so trial calls re-open the breaker, until the alert reaches Alertmanager
-			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+			await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1)).until(() -> {
 				send("POST", this.demo.url(DemoService.GATEWAY) + "/api/orders",
 						"{\"customerId\":\"c-breaker\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}");
 				String alerts = get(this.demo.alertmanagerUrl() + "/api/v2/alerts").body();
@@ -154,8 +226,52 @@ class DemoWithAgentIT extends AbstractDemoIT {
 		});
 	}
 
+	/**
+	 * A crashed BFF: ServiceDown reaches the webhook, and Alertmanager suppresses the BFF's own SLO
+	 * alerts (their series linger in the rate windows) instead of paging for them too.
+	 */
 	@Test
-	@Order(5)
+	@Order(6)
+	void aKilledServicePagesServiceDownAndInhibitsItsSloAlerts() throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(this.demo.monitoringRunning(),
+				"Prometheus/Alertmanager binaries not installed (apt-get install prometheus prometheus-alertmanager)");
+		String faults = this.demo.managementUrl(DemoService.GATEWAY) + "/actuator/faults";
+		assertThat(send("POST", faults, "{\"errorRatePercent\":100}").statusCode()).isEqualTo(200);
+		Thread load = backgroundLoad(Duration.ofSeconds(60));
+		try {
+			await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+				.until(() -> alertmanagerAlert(SLO_ALERT, "gateway") != null);
+		}
+		finally {
+			load.interrupt();
+			load.join(10_000);
+		}
+		java.time.Instant killed = java.time.Instant.now();
+		this.demo.kill(DemoService.GATEWAY);
+		// ServiceDown holds for 1m before firing, then the page route's group_wait
+		AlertWebhookReceiver.ReceivedAlert down = await().atMost(Duration.ofSeconds(150))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> this.demo.alertReceiver()
+				.alerts()
+				.stream()
+				.filter((alert) -> alert.name().equals("ServiceDown") && alert.status().equals("firing")
+						&& alert.label("service").equals("gateway") && alert.receivedAt().isAfter(killed))
+				.findFirst()
+				.orElse(null), java.util.Objects::nonNull);
+		System.out.printf("ServiceDown for gateway: %.1f s from the kill to the webhook%n",
+				Duration.between(killed, down.receivedAt()).toMillis() / 1000.0);
+		assertThat(down.label("severity")).isEqualTo("page");
+		assertThat(down.annotation("runbook_url")).endsWith("/docs/runbooks/ServiceDown.md");
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+			JsonNode slo = alertmanagerAlert(SLO_ALERT, "gateway");
+			assertThat(slo).as("the gateway's SLO alert, still active in Alertmanager").isNotNull();
+			assertThat(slo.path("status").path("state").asString()).isEqualTo("suppressed");
+			assertThat(slo.path("status").path("inhibitedBy")).isNotEmpty();
+		});
+	}
+
+	@Test
+	@Order(7)
 	void stoppingLeavesNoProcessBehind() {
 		List<Long> pids = this.demo.startedPids();
 		assertThat(pids).hasSizeGreaterThanOrEqualTo(5);
@@ -164,6 +280,69 @@ class DemoWithAgentIT extends AbstractDemoIT {
 			assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid %d alive", pid).isFalse();
 		}
 		this.demo = null;
+	}
+
+	static final String SLO_ALERT = "GatewayAvailabilityBudgetBurn";
+
+	private java.util.Optional<AlertWebhookReceiver.ReceivedAlert> firedPage(String alertName) {
+		return this.demo.alertReceiver()
+			.alerts()
+			.stream()
+			.filter((alert) -> alert.name().equals(alertName) && alert.status().equals("firing")
+					&& alert.label("sloth_severity").equals("page"))
+			.findFirst();
+	}
+
+	private JsonNode healthSlo() throws Exception {
+		HttpResponse<String> response = get(this.demo.managementUrl(DemoService.GATEWAY) + "/actuator/health/slo");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return JSON.readTree(response.body());
+	}
+
+	private double inProcessBurnRate(String slo, String window) throws Exception {
+		String metrics = get(this.demo.managementUrl(DemoService.GATEWAY) + "/actuator/prometheus").body();
+		Matcher matcher = Pattern.compile("sightline_slo_burn_rate\\{([^}]*)} (\\S+)").matcher(metrics);
+		while (matcher.find()) {
+			if (matcher.group(1).contains("slo=\"" + slo + "\"") && matcher.group(1).contains("window=\"" + window + "\"")) {
+				return Double.parseDouble(matcher.group(2));
+			}
+		}
+		throw new AssertionError("no sightline_slo_burn_rate{slo=" + slo + ",window=" + window + "} in\n" + metrics);
+	}
+
+	private double prometheusValue(String query) throws Exception {
+		JsonNode response = JSON.readTree(get(this.demo.prometheusUrl() + "/api/v1/query?query="
+				+ java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8)).body());
+		JsonNode result = response.path("data").path("result");
+		assertThat(result.size()).as("%s", response).isEqualTo(1);
+		return Double.parseDouble(result.get(0).path("value").get(1).asString());
+	}
+
+	/** The alert as Alertmanager holds it (active, suppressed or not), or null. */
+	private JsonNode alertmanagerAlert(String alertName, String service) throws Exception {
+		for (JsonNode alert : JSON.readTree(get(this.demo.alertmanagerUrl() + "/api/v2/alerts").body())) {
+			if (alert.path("labels").path("alertname").asString("").equals(alertName)
+					&& alert.path("labels").path("service").asString("").equals(service)
+					&& alert.path("labels").path("sloth_severity").asString("").equals("page")) {
+				return alert;
+			}
+		}
+		return null;
+	}
+
+	/** Steady load on the BFF in a daemon thread, until it ends or is interrupted. */
+	private Thread backgroundLoad(Duration duration) {
+		Thread load = new Thread(() -> {
+			try {
+				new LoadGenerator(this.demo.url(DemoService.GATEWAY)).run(10, duration, Long.MAX_VALUE);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}, "slo-load");
+		load.setDaemon(true);
+		load.start();
+		return load;
 	}
 
 	private int stock(String sku) throws Exception {

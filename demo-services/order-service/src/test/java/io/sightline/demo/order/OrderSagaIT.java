@@ -48,6 +48,9 @@ class OrderSagaIT {
 	@Autowired
 	KafkaListenerEndpointRegistry listeners;
 
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
 	Http http;
 
 	KafkaProbe kafka;
@@ -107,6 +110,8 @@ class OrderSagaIT {
 
 	@Test
 	void aDeclinedPaymentCancelsAndPublishesTheCompensation(CapturedOutput output) throws Exception {
+		double rejected = sagas("rejected");
+		double timedOut = sagas("timed_out");
 		String id = place();
 		String traceParent = KafkaProbe.header(this.kafka.awaitRecord(SagaTopics.ORDER_PLACED, id), "traceparent");
 		String traceId = KafkaProbe.traceId(traceParent);
@@ -130,10 +135,18 @@ class OrderSagaIT {
 		List<ConsumerRecord<String, String>> compensations = this.kafka.awaitRecords(SagaTopics.ORDER_CANCELLED, id, 2);
 		assertCancelledEvent(compensations.get(1), id, "payment declined: amount limit");
 		assertThat(this.http.get("/orders/" + id).json().get("status").asString()).isEqualTo("CANCELLED");
+		// a decline is a correct business outcome, not a saga failure: the SLO's counter tells them apart
+		assertThat(sagas("rejected")).isEqualTo(rejected + 1);
+		assertThat(sagas("timed_out")).isEqualTo(timedOut);
+	}
+
+	private double sagas(String outcome) {
+		return this.meters.get("orders.saga.completed").tag("outcome", outcome).counter().count();
 	}
 
 	@Test
 	void withoutResultsTheTimeoutCancelsInTheSameTrace(CapturedOutput output) throws Exception {
+		double timedOut = sagas("timed_out");
 		String id = place();
 		String traceId = KafkaProbe
 			.traceId(KafkaProbe.header(this.kafka.awaitRecord(SagaTopics.ORDER_PLACED, id), "traceparent"));
@@ -146,6 +159,8 @@ class OrderSagaIT {
 		assertCancelledEvent(cancelled, id, "timeout");
 		assertThat(KafkaProbe.traceId(KafkaProbe.header(cancelled, "traceparent"))).isEqualTo(traceId);
 		assertThat(traceIdOfLog(output, "order " + id + " CANCELLED: timeout")).isEqualTo(traceId);
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> sagas("timed_out"),
+				(count) -> count == timedOut + 1);
 	}
 
 	@Test

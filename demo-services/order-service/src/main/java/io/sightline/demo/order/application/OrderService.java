@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sightline.demo.order.domain.Order;
 import io.sightline.demo.order.domain.Order.RequestedLine;
 import io.sightline.demo.order.domain.SagaTransition;
@@ -34,17 +36,37 @@ public class OrderService {
 
 	private final Clock clock;
 
+	private final Counter confirmed;
+
+	private final Counter rejected;
+
+	private final Counter timedOut;
+
 	/**
 	 * @param store where orders are kept
 	 * @param publisher announces placed and cancelled orders
 	 * @param tracing captures the trace context at placement
 	 * @param clock the time source
+	 * @param meters where the saga outcomes are counted ({@code orders.saga.completed{outcome}}, the
+	 * business counter behind the saga-success SLO)
 	 */
-	public OrderService(OrderStore store, SagaEventPublisher publisher, SagaTracing tracing, Clock clock) {
+	public OrderService(OrderStore store, SagaEventPublisher publisher, SagaTracing tracing, Clock clock,
+			MeterRegistry meters) {
 		this.store = store;
 		this.publisher = publisher;
 		this.tracing = tracing;
 		this.clock = clock;
+		this.confirmed = outcome(meters, "confirmed");
+		this.rejected = outcome(meters, "rejected");
+		this.timedOut = outcome(meters, "timed_out");
+	}
+
+	private static Counter outcome(MeterRegistry meters, String outcome) {
+		return Counter.builder("orders.saga.completed")
+			.description("Sagas that ended: confirmed, rejected (payment declined or stock short, a correct outcome) "
+					+ "or timed_out (no decision in time, a failure)")
+			.tag("outcome", outcome)
+			.register(meters);
 	}
 
 	/**
@@ -128,6 +150,12 @@ public class OrderService {
 		}
 		if (transition.compensates()) {
 			afterCommit(() -> this.publisher.orderCancelled(order));
+		}
+		if (transition == SagaTransition.CONFIRMED) {
+			afterCommit(this.confirmed::increment);
+		}
+		else if (transition == SagaTransition.CANCELLED) {
+			afterCommit(("timeout".equals(input) ? this.timedOut : this.rejected)::increment);
 		}
 		String id = order.id();
 		var line = log.atInfo().addKeyValue("order_id", id);

@@ -4,28 +4,29 @@ import java.util.List;
 import java.util.Map;
 
 import io.sightline.slo.Objective;
+import io.sightline.slo.Sli;
 
 /**
- * One service's SLOs, as Sloth's {@code prometheus/v1} spec describes them.
+ * One service's SLOs, as Sloth's {@code prometheus/v1} spec or Sightline's {@code sightline/v1}
+ * shorthand describes them.
  *
+ * @param version the spec's version
  * @param service the service the SLOs belong to
  * @param labels labels added to every generated series and alert
  * @param slos the SLOs
  */
-public record SloSpec(String service, Map<String, String> labels, List<Slo> slos) {
+public record SloSpec(String version, String service, Map<String, String> labels, List<Slo> slos) {
 
 	/**
 	 * @param name unique within the service
 	 * @param objective e.g. 99.9
-	 * @param description free text
-	 * @param errorQuery PromQL of bad events over {@code {{.window}}}; null for a raw SLI
-	 * @param totalQuery PromQL of all events over {@code {{.window}}}; null for a raw SLI
-	 * @param errorRatioQuery PromQL of the error ratio over {@code {{.window}}}; null for an events SLI
+	 * @param description free text, may be null
+	 * @param sli what is measured
 	 * @param labels labels of this SLO
 	 * @param alerting how its alerts are named and labelled
 	 */
-	public record Slo(String name, Objective objective, String description, String errorQuery, String totalQuery,
-			String errorRatioQuery, Map<String, String> labels, Alerting alerting) {
+	public record Slo(String name, Objective objective, String description, Sli sli, Map<String, String> labels,
+			Alerting alerting) {
 
 	}
 
@@ -39,6 +40,11 @@ public record SloSpec(String service, Map<String, String> labels, List<Slo> slos
 	public record Alerting(String name, Map<String, String> labels, Map<String, String> annotations,
 			Map<String, String> pageLabels, Map<String, String> ticketLabels) {
 
+	}
+
+	/** Sloth's id of an SLO: {@code <service>-<slo>}. */
+	public String id(Slo slo) {
+		return this.service + "-" + slo.name();
 	}
 
 }

@@ -1,0 +1,227 @@
+package io.sightline.slo.rules;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.sightline.it.support.PrometheusTools;
+import io.sightline.slo.spec.InvalidSpecException;
+import io.sightline.slo.spec.SloSpec;
+import io.sightline.slo.spec.SloSpecReader;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class SloRuleGeneratorTests {
+
+	static final Path SPECS = Path.of("src/test/resources/specs");
+
+	static final Path GOLDEN = Path.of("src/test/resources/golden/prometheus");
+
+	static final Duration THIRTY_DAYS = Duration.ofDays(30);
+
+	@TempDir
+	Path temp;
+
+	/** The output for fixed specs, byte for byte; {@code -Dsightline.golden.write=true} rewrites it. */
+	@Test
+	void generatedFilesMatchTheGoldenFiles() throws IOException {
+		SloArtifacts artifacts = SloArtifacts.generate(SPECS, GOLDEN, this.temp.resolve("dashboard.json"), THIRTY_DAYS);
+		Map<Path, String> files = new java.util.TreeMap<>(artifacts.files());
+		files.remove(this.temp.resolve("dashboard.json"));
+		if (Boolean.getBoolean("sightline.golden.write")) {
+			artifacts.write(GOLDEN);
+			Files.delete(this.temp.resolve("dashboard.json"));
+		}
+		assertThat(files.keySet()).extracting((path) -> GOLDEN.relativize(path).toString().replace('\\', '/'))
+			.containsExactly("rules/slo/gateway.yml", "rules/slo/myservice.yml", "rules/slo/shop.yml",
+					"tests/slo/gateway.test.yml", "tests/slo/shop.test.yml");
+		for (Map.Entry<Path, String> file : files.entrySet()) {
+			assertThat(file.getKey()).as("golden file (write it with -Dsightline.golden.write=true)").isRegularFile();
+			assertThat(file.getValue()).as("%s", file.getKey()).isEqualTo(Files.readString(file.getKey()));
+		}
+	}
+
+	@Test
+	void slothNamesLabelsAndDerivedFactors() throws IOException {
+		SloSpec spec = read("myservice.yml");
+		String rules = new SloRuleGenerator(THIRTY_DAYS).rules(spec, "specs/myservice.yml");
+		for (String window : List.of("5m", "30m", "1h", "2h", "6h", "1d", "3d", "30d")) {
+			assertThat(rules).contains("record: \"slo:sli_error:ratio_rate" + window + "\"")
+				.contains("sloth_window: \"" + window + "\"");
+		}
+		assertThat(rules).contains("slo:objective:ratio", "slo:error_budget:ratio", "slo:time_period:days",
+				"slo:current_burn_rate:ratio", "slo:period_burn_rate:ratio", "slo:period_error_budget_remaining:ratio",
+				"sloth_slo_info", "sloth_id: \"myservice-requests-availability\"", "sloth_service: \"myservice\"",
+				"sloth_slo: \"requests-availability\"", "owner: \"myteam\"", "category: \"availability\"",
+				"code=~\"(5..|429)\"}[5m]", "vector(0.999)", "vector(0.001)", "vector(30)");
+		// the workbook's factors, derived from the budget shares and the period
+		assertThat(rules).contains("> (14.4 * 0.001)", "> (6 * 0.001)", "> (3 * 0.001)", "> (1 * 0.001)");
+		// the spec's own severity labels win; ours only fill in
+		assertThat(rules).contains("severity: \"pageteam\"", "severity: \"slack\"", "sloth_severity: \"page\"",
+				"service: \"myservice\"", "runbook_url: \"" + SloRuleGenerator.RUNBOOK_URL + "\"");
+
+		String twentyEightDays = new SloRuleGenerator(Duration.ofDays(28)).rules(spec, "specs/myservice.yml");
+		assertThat(twentyEightDays).contains("> (13.44 * 0.001)", "> (5.6 * 0.001)", "> (2.8 * 0.001)",
+				"> (0.9333333333 * 0.001)", "slo:sli_error:ratio_rate28d", "vector(28)")
+			.doesNotContain("14.4");
+	}
+
+	@Test
+	void shorthandsBecomeQueriesOnTheStartersMeters() throws IOException {
+		String rules = new SloRuleGenerator(THIRTY_DAYS).rules(read("shop.yml"), "specs/shop.yml");
+		assertThat(rules).contains(
+				"sum(rate(http_server_requests_seconds_count{application=\"shop\",uri=~\"/api/checkout|/api/orders/\\\\{id\\\\}\",method=~\"POST|GET\",status=~\"5..|429\"}[5m])) or vector(0)",
+				"sum(rate(orders_saga_completed_total{application=\"shop\",outcome=~\"timed_out|lost\"}[1h])) or vector(0)",
+				"sum(rate(orders_saga_completed_total{application=\"shop\"}[1h]))");
+		assertThat(rules).as("the disabled ticket alert").containsOnlyOnce("alert: \"ShopSagaFailing\"");
+		String gateway = new SloRuleGenerator(THIRTY_DAYS).rules(read("gateway.yml"), "specs/gateway.yml");
+		assertThat(gateway).contains("uri!~\"/actuator.*\"",
+				"http_server_requests_seconds_bucket{application=\"gateway\",uri!~\"/actuator.*\",le=\"0.5\"}[6h]");
+	}
+
+	/** promtool parses every generated rule file and its tests pass: page at the predicted minute, not before. */
+	@Test
+	void promtoolChecksAndTestsTheGeneratedRules() throws IOException {
+		assumePromtool();
+		SloArtifacts artifacts = SloArtifacts.generate(SPECS, this.temp, this.temp.resolve("dashboard.json"), THIRTY_DAYS);
+		artifacts.write(this.temp);
+		PrometheusTools.Result check = PrometheusTools.checkRules(files(this.temp.resolve(SloArtifacts.RULES_DIR)));
+		assertThat(check.ok()).as("%s", check).isTrue();
+		PrometheusTools.Result test = PrometheusTools.testRules(files(this.temp.resolve(SloArtifacts.TESTS_DIR)));
+		assertThat(test.ok()).as("%s", test).isTrue();
+		assertThat(test.output()).contains("SUCCESS");
+	}
+
+	/** The generated tests can fail: rules for a 28-day period page earlier than a 30-day test expects. */
+	@Test
+	void promtoolTestsCatchRulesThatDisagreeWithTheMath() throws IOException {
+		assumePromtool();
+		SloSpec spec = read("gateway.yml");
+		Path rules = this.temp.resolve("rules.yml");
+		Files.writeString(rules, new SloRuleGenerator(Duration.ofDays(28)).rules(spec, "gateway.yml"));
+		Path tests = this.temp.resolve("rules.test.yml");
+		Files.writeString(tests,
+				new PromtoolTestGenerator(new SloRuleGenerator(THIRTY_DAYS)).tests(spec, "gateway.yml", "rules.yml")
+					.orElseThrow());
+		PrometheusTools.Result test = PrometheusTools.testRules(List.of(tests));
+		assertThat(test.ok()).as("%s", test).isFalse();
+		assertThat(test.output()).contains("FAILED");
+	}
+
+	/** What the repo ships under prometheus/ and grafana/ is exactly what slo/ generates. */
+	@Test
+	void committedRulesTestsAndDashboardMatchTheSpecs() throws IOException {
+		Path root = Path.of("..").toAbsolutePath().normalize();
+		Path prometheus = root.resolve("prometheus");
+		SloArtifacts artifacts = SloArtifacts.generate(root.resolve("slo"), prometheus,
+				root.resolve("grafana/dashboards/sightline-slo.json"), THIRTY_DAYS);
+		if (Boolean.getBoolean("sightline.slo.write")) {
+			artifacts.write(prometheus);
+		}
+		List<Path> drift = new ArrayList<>(artifacts.drift());
+		drift.addAll(artifacts.stale(prometheus));
+		assertThat(drift).as("generated files out of date: regenerate with ./mvnw -pl slo-generator test "
+				+ "-Dtest=SloRuleGeneratorTests -Dsightline.slo.write=true (or the CLI)").isEmpty();
+	}
+
+	@Test
+	void theRepositorysRulesPassPromtool() throws IOException {
+		assumePromtool();
+		Path prometheus = Path.of("..").toAbsolutePath().normalize().resolve("prometheus");
+		PrometheusTools.Result check = PrometheusTools.checkRules(files(prometheus.resolve(SloArtifacts.RULES_DIR)));
+		assertThat(check.ok()).as("%s", check).isTrue();
+		PrometheusTools.Result test = PrometheusTools.testRules(files(prometheus.resolve(SloArtifacts.TESTS_DIR)));
+		assertThat(test.ok()).as("%s", test).isTrue();
+	}
+
+	@Test
+	void invalidSpecsWriteNothingAndExitNonZero() throws IOException {
+		Path specs = Files.createDirectories(this.temp.resolve("specs"));
+		Files.copy(SPECS.resolve("gateway.yml"), specs.resolve("gateway.yml"));
+		Files.writeString(specs.resolve("bad.yml"), """
+				version: sightline/v1
+				service: bad
+				slos:
+				  - name: slow
+				    objective: 100
+				    sli:
+				      http_latency:
+				        threshold: 300ms
+				        colour: red
+				""");
+		Path out = this.temp.resolve("out");
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int exit = SloGeneratorCliAccess.run(new String[] { "--specs", specs.toString(), "--prometheus", out.toString(),
+				"--dashboard", out.resolve("d.json").toString() }, err);
+		assertThat(exit).isEqualTo(2);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.yml", "slos[0].objective",
+				"slos[0].sli.http_latency.threshold: 300ms is not a latency bucket",
+				"slos[0].sli.http_latency.colour: unknown field", "nothing was written");
+		assertThat(out).doesNotExist();
+	}
+
+	@Test
+	void theCliWritesThenReportsNoDriftThenDrift() throws IOException {
+		Path out = this.temp.resolve("out");
+		String[] write = { "--specs", SPECS.toString(), "--prometheus", out.toString(), "--dashboard",
+				out.resolve("d.json").toString() };
+		assertThat(SloGeneratorCliAccess.run(write, new ByteArrayOutputStream())).isZero();
+		assertThat(out.resolve("rules/slo/gateway.yml")).isRegularFile();
+		String[] check = Stream.concat(Stream.of(write), Stream.of("--check")).toArray(String[]::new);
+		assertThat(SloGeneratorCliAccess.run(check, new ByteArrayOutputStream())).isZero();
+		Files.writeString(out.resolve("rules/slo/gateway.yml"), "# edited by hand\n", java.nio.file.StandardOpenOption.APPEND);
+		Files.writeString(out.resolve("rules/slo/gone.yml"), "groups: []\n");
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		assertThat(SloGeneratorCliAccess.run(check, err)).isEqualTo(1);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("gateway.yml", "gone.yml");
+		assertThat(SloGeneratorCliAccess.run(new String[] { "--period", "4w" }, new ByteArrayOutputStream())).isEqualTo(2);
+	}
+
+	@Test
+	void duplicateServicesAcrossFilesAreRefused() throws IOException {
+		Path specs = Files.createDirectories(this.temp.resolve("dup"));
+		Files.copy(SPECS.resolve("gateway.yml"), specs.resolve("a.yml"));
+		Files.copy(SPECS.resolve("gateway.yml"), specs.resolve("b.yml"));
+		assertThatExceptionOfType(InvalidSpecException.class)
+			.isThrownBy(() -> SloArtifacts.generate(specs, this.temp, this.temp.resolve("d.json"), THIRTY_DAYS))
+			.withMessageContaining("service \"gateway\" is already specified");
+	}
+
+	private static SloSpec read(String file) throws IOException {
+		return SloSpecReader.read(file, Files.readString(SPECS.resolve(file)));
+	}
+
+	private static List<Path> files(Path dir) throws IOException {
+		try (Stream<Path> listing = Files.list(dir)) {
+			return listing.sorted().toList();
+		}
+	}
+
+	private static void assumePromtool() {
+		Assumptions.assumeTrue(PrometheusTools.promtool() != null,
+				"promtool not installed (" + PrometheusTools.INSTALL_HINT + ")");
+	}
+
+	/** The CLI's package-private entry, with stdout discarded. */
+	static final class SloGeneratorCliAccess {
+
+		static int run(String[] args, ByteArrayOutputStream err) {
+			return io.sightline.slo.cli.SloGeneratorCliTestAccess.run(args, new PrintStream(new ByteArrayOutputStream()),
+					new PrintStream(err, true));
+		}
+
+	}
+
+}
