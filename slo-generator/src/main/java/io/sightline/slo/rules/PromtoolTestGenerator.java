@@ -20,7 +20,8 @@ import io.sightline.slo.spec.SloSpec;
  * the minute the burn-rate math predicts and not one evaluation before, and a healthy series (burning
  * half the budget) that must never fire. The inputs are the raw Micrometer series of the shorthand
  * SLIs, so a test covers the whole chain: counters, ratio recordings, alert. Sloth's PromQL SLIs name
- * series this generator cannot know; their rules are checked by {@code promtool check rules} only.
+ * series this generator cannot know: their tests ({@link #alertTests}) feed the ratio recordings to
+ * the alert rules alone, one window pair at a time, just above and just below its factor.
  */
 public final class PromtoolTestGenerator {
 
@@ -41,7 +42,10 @@ public final class PromtoolTestGenerator {
 		this.rules = rules;
 	}
 
-	/** Whether promtool tests can be generated for the SLI (its input series are known). */
+	/** Minute the ratios jump in the alert-only tests. */
+	static final int JUMP_MINUTE = 10;
+
+	/** Whether the SLI's input series are known, so its tests can start from the raw series. */
 	public static boolean testable(Sli sli) {
 		return !(sli instanceof Sli.Events) && !(sli instanceof Sli.Raw);
 	}
@@ -74,6 +78,86 @@ public final class PromtoolTestGenerator {
 			healthyTest(yaml, spec, slo);
 		}
 		return Optional.of(yaml.toString());
+	}
+
+	/** The SLOs whose alerts are tested on their ratio recordings: PromQL SLIs with a page alert. */
+	public static List<SloSpec.Slo> alertOnly(SloSpec spec) {
+		return spec.slos()
+			.stream()
+			.filter((slo) -> !testable(slo.sli()) && slo.alerting() != null && slo.alerting().pageLabels() != null)
+			.toList();
+	}
+
+	/**
+	 * Tests of the alert rules alone, on ratio series: each page window pair 5 % above its factor pages
+	 * at the minute the ratios jump and not before, 5 % below it does not, and a ratio of 0.9 × the
+	 * budget on every window never alerts.
+	 * @param alertRulesFile the file {@link SloRuleGenerator#alertRules} wrote, relative to the test file
+	 */
+	public Optional<String> alertTests(SloSpec spec, String source, String alertRulesFile) {
+		List<SloSpec.Slo> slos = alertOnly(spec);
+		if (slos.isEmpty()) {
+			return Optional.empty();
+		}
+		YamlText yaml = new YamlText().comment(SloRuleGenerator.GENERATED.formatted(source));
+		yaml.open(0, "rule_files").line(2, "- " + YamlText.scalar(alertRulesFile));
+		yaml.plain(0, "evaluation_interval", "1m");
+		yaml.open(0, "tests");
+		for (SloSpec.Slo slo : slos) {
+			double budget = slo.objective().errorBudget();
+			for (AlertWindow pair : MultiWindowAlerts.of(AlertWindow.Severity.PAGE)) {
+				double factor = pair.factor(this.rules.period());
+				String windows = PromQl.window(pair.longWindow()) + " and " + PromQl.window(pair.shortWindow());
+				yaml.item(2, "name", spec.id(slo) + ": " + windows + " 5% over the page factor " + number(factor)
+						+ " page at minute " + JUMP_MINUTE + ", not before");
+				yaml.plain(4, "interval", "1m");
+				ratioSeries(yaml, spec, slo, Map.of(pair.longWindow(), 1.05 * factor * budget, pair.shortWindow(),
+						1.05 * factor * budget));
+				yaml.open(4, "alert_rule_test");
+				yaml.line(6, "- eval_time: " + (JUMP_MINUTE - 1) + "m").value(8, "alertname", slo.alerting().name())
+					.plain(8, "exp_alerts", "[]");
+				yaml.line(6, "- eval_time: " + JUMP_MINUTE + "m").value(8, "alertname", slo.alerting().name());
+				yaml.open(8, "exp_alerts");
+				expectedAlert(yaml, spec, slo, AlertWindow.Severity.PAGE);
+
+				yaml.item(2, "name", spec.id(slo) + ": " + windows + " 5% under the page factor " + number(factor)
+						+ " do not page");
+				yaml.plain(4, "interval", "1m");
+				ratioSeries(yaml, spec, slo, Map.of(pair.longWindow(), 0.95 * factor * budget, pair.shortWindow(),
+						0.95 * factor * budget));
+				yaml.open(4, "alert_rule_test");
+				noAlerts(yaml, slo, JUMP_MINUTE, 3 * JUMP_MINUTE);
+			}
+			yaml.item(2, "name", spec.id(slo) + ": every window at 0.9 x the budget never alerts");
+			yaml.plain(4, "interval", "1m");
+			Map<Duration, Double> healthy = new LinkedHashMap<>();
+			MultiWindowAlerts.recordedWindows().forEach((window) -> healthy.put(window, 0.9 * budget));
+			ratioSeries(yaml, spec, slo, healthy);
+			yaml.open(4, "alert_rule_test");
+			noAlerts(yaml, slo, JUMP_MINUTE, 3 * JUMP_MINUTE);
+		}
+		return Optional.of(yaml.toString());
+	}
+
+	/** Every recorded window's ratio series: 0 until the jump, then the given ratio (0 when absent). */
+	private static void ratioSeries(YamlText yaml, SloSpec spec, SloSpec.Slo slo, Map<Duration, Double> ratios) {
+		yaml.open(4, "input_series");
+		for (Duration window : MultiWindowAlerts.recordedWindows()) {
+			Map<String, String> labels = SloRuleGenerator.sloLabels(spec, slo);
+			labels.put("sloth_window", PromQl.window(window));
+			StringBuilder series = new StringBuilder(SloRuleGenerator.ratioRecord(PromQl.window(window))).append('{');
+			labels.forEach((key, value) -> series.append(key).append('=').append(PromQl.quote(value)).append(','));
+			series.setCharAt(series.length() - 1, '}');
+			double ratio = ratios.getOrDefault(window, 0.0);
+			series(yaml, series.toString(), "0x" + (JUMP_MINUTE - 1) + " " + number(ratio) + "x" + (3 * JUMP_MINUTE));
+		}
+	}
+
+	private static void noAlerts(YamlText yaml, SloSpec.Slo slo, int... minutes) {
+		for (int minute : minutes) {
+			yaml.line(6, "- eval_time: " + minute + "m").value(8, "alertname", slo.alerting().name()).plain(8, "exp_alerts",
+					"[]");
+		}
 	}
 
 	private void faultTest(YamlText yaml, SloSpec spec, SloSpec.Slo slo) {
@@ -120,14 +204,19 @@ public final class PromtoolTestGenerator {
 		}
 		yaml.open(8, "exp_alerts");
 		for (AlertWindow.Severity severity : firing) {
-			Map<String, String> labels = SloRuleGenerator.sloLabels(spec, slo);
-			labels.putAll(SloRuleGenerator.alertRuleLabels(spec, slo, severity));
-			Map<String, String> annotations = new LinkedHashMap<>();
-			this.rules.annotations(spec, slo, severity).forEach((key, value) -> annotations.put(key, expand(value, labels)));
-			yaml.itemOpen(10, "exp_labels");
-			labels.forEach((key, value) -> yaml.value(14, key, value));
-			yaml.map(12, "exp_annotations", annotations);
+			expectedAlert(yaml, spec, slo, severity);
 		}
+	}
+
+	/** One {@code exp_alerts} item: the SLO's labels, the rule's labels, the expanded annotations. */
+	private void expectedAlert(YamlText yaml, SloSpec spec, SloSpec.Slo slo, AlertWindow.Severity severity) {
+		Map<String, String> labels = SloRuleGenerator.sloLabels(spec, slo);
+		labels.putAll(SloRuleGenerator.alertRuleLabels(spec, slo, severity));
+		Map<String, String> annotations = new LinkedHashMap<>();
+		this.rules.annotations(spec, slo, severity).forEach((key, value) -> annotations.put(key, expand(value, labels)));
+		yaml.itemOpen(10, "exp_labels");
+		labels.forEach((key, value) -> yaml.value(14, key, value));
+		yaml.map(12, "exp_annotations", annotations);
 	}
 
 	/** The Micrometer series of the SLI: total and bad events, bad ones from {@code faultFrom} on. */

@@ -88,6 +88,14 @@ public final class SloArtifacts {
 			Path testFile = prometheusDir.resolve(TESTS_DIR).resolve(spec.service() + ".test.yml");
 			tests.tests(spec, source, testFile.getParent().relativize(rulesFile).toString().replace('\\', '/'))
 				.ifPresent((content) -> files.put(testFile, content));
+			List<SloSpec.Slo> alertOnly = PromtoolTestGenerator.alertOnly(spec);
+			if (!alertOnly.isEmpty()) {
+				// PromQL SLIs: their alert rules alone, tested on ratio series
+				Path alertRules = prometheusDir.resolve(TESTS_DIR).resolve(spec.service() + ".alerts.yml");
+				files.put(alertRules, rules.alertRules(spec, alertOnly, source));
+				Path alertTests = prometheusDir.resolve(TESTS_DIR).resolve(spec.service() + ".alerts.test.yml");
+				files.put(alertTests, tests.alertTests(spec, source, alertRules.getFileName().toString()).orElseThrow());
+			}
 			for (SloSpec.Slo slo : spec.slos()) {
 				panels.add(new SloDashboard.Slo(spec.service(), slo.name(), slo.description(), slo.objective().percent(),
 						period, (slo.alerting() != null) ? slo.alerting().name() : null, thresholds(period)));

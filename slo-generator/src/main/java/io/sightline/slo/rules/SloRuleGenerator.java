@@ -101,6 +101,19 @@ public final class SloRuleGenerator {
 		yaml.item(6, "record", "sloth_slo_info").block(8, "expr", "vector(1)").map(8, "labels", info);
 	}
 
+	/**
+	 * Only the alert groups of these SLOs, exactly as {@link #rules} writes them: the rule file of the
+	 * promtool tests that feed the ratio recordings directly, for SLIs whose input series are unknown.
+	 */
+	public String alertRules(SloSpec spec, List<SloSpec.Slo> slos, String source) {
+		YamlText yaml = new YamlText().comment(GENERATED.formatted(source));
+		yaml.open(0, "groups");
+		for (SloSpec.Slo slo : slos) {
+			alerts(yaml, spec, slo);
+		}
+		return yaml.toString();
+	}
+
 	private void alerts(YamlText yaml, SloSpec spec, SloSpec.Slo slo) {
 		SloSpec.Alerting alerting = slo.alerting();
 		if (alerting == null || (alerting.pageLabels() == null && alerting.ticketLabels() == null)) {
