@@ -688,7 +688,8 @@ public final class SloDashboard {
 			String title = (slo.alertName() != null) ? "Alerts: " + slo.alertName() : "Alerts";
 			ObjectNode panel = panel("state-timeline", title,
 					"The SLO's burn-rate alerts by severity: firing, pending or OK.", pos);
-			ObjectNode defaults = defaults(panel, null, null);
+			// the values are states (mapped to text), not quantities
+			ObjectNode defaults = defaults(panel, "none", null);
 			defaults.set("color", thresholdColor());
 			ObjectNode custom = defaults.putObject("custom");
 			custom.put("fillOpacity", 70);
