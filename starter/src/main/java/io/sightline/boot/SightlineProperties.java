@@ -51,6 +51,8 @@ public class SightlineProperties implements Validator {
 
 	private final Slo slo = new Slo();
 
+	private final ServiceGraph serviceGraph = new ServiceGraph();
+
 	/**
 	 * Binds {@code sightline.*} from an environment before the application context exists (logging is
 	 * configured that early), with the same strictness as the bean.
@@ -177,6 +179,10 @@ public class SightlineProperties implements Validator {
 
 	public Slo getSlo() {
 		return this.slo;
+	}
+
+	public ServiceGraph getServiceGraph() {
+		return this.serviceGraph;
 	}
 
 	public static class Release {
@@ -662,6 +668,28 @@ public class SightlineProperties implements Validator {
 
 		public void setPeriod(Duration period) {
 			this.period = period;
+		}
+
+	}
+
+	public static class ServiceGraph {
+
+		/**
+		 * Whether to record service-graph edges on the server side of every inbound HTTP request and
+		 * consumed Kafka record: sightline_service_graph_requests_total and
+		 * sightline_service_graph_request_duration_seconds, labelled client, server, connection_type
+		 * (http or messaging) and failed. The client is the W3C baggage entry sightline.caller that the
+		 * calling service sets; Sightline services set it to their own name on each inbound request and
+		 * consumed record (and on produced records), so a service map can be drawn from metrics alone.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -560,29 +560,40 @@ public final class SloDashboard {
 			return panel;
 		}
 
-		/** Budget left × period ÷ recent burn rate: 0 when spent, no value when nothing burns. */
+		/**
+		 * Budget left × period ÷ recent burn rate: 0 when spent. Nothing burning divides by zero (+Inf),
+		 * so the result is capped at ten periods, shown as "Not burning": the panel always has a value.
+		 */
 		private ObjectNode timeToExhaustion(Slo slo, String sel, GridPos pos) {
 			String recent = window(RECENT);
+			long cap = slo.period().toSeconds() * 10;
 			ObjectNode panel = panel("stat", "Budget exhausted in",
 					"How long the remaining budget lasts at the burn rate of the last " + recent
 							+ ". Green: longer than the period (" + window(slo.period())
-							+ "); red: less than a day. Empty when nothing burns.",
+							+ "); red: less than a day. \"Not burning\" when nothing burns (capped at ten periods).",
 					pos);
 			ObjectNode defaults = defaults(panel, "s", 1);
-			defaults.put("noValue", "Not burning");
+			defaults.put("noValue", "No data");
 			defaults.set("thresholds", thresholds(step("red", null), step("orange", (double) Duration.ofDays(1).toSeconds()),
 					step("green", (double) slo.period().toSeconds())));
-			ObjectNode exhausted = defaults.putArray("mappings").addObject();
+			ArrayNode mappings = defaults.putArray("mappings");
+			ObjectNode exhausted = mappings.addObject();
 			exhausted.put("type", "value");
 			ObjectNode zero = exhausted.putObject("options").putObject("0");
 			zero.put("color", "red");
 			zero.put("index", 0);
 			zero.put("text", "Exhausted");
+			ObjectNode notBurning = mappings.addObject();
+			notBurning.put("type", "value");
+			ObjectNode capped = notBurning.putObject("options").putObject(String.valueOf(cap));
+			capped.put("color", "green");
+			capped.put("index", 1);
+			capped.put("text", "Not burning");
 			panel.set("options", statOptions("value", "none"));
 			targets(panel).add(target("A",
-					"clamp_min(slo:period_error_budget_remaining:ratio" + sel + ", 0)\n* on(sloth_id, sloth_service, sloth_slo) "
+					"clamp_max(\nclamp_min(slo:period_error_budget_remaining:ratio" + sel + ", 0)\n* on(sloth_id, sloth_service, sloth_slo) "
 							+ "slo:time_period:days" + sel + " * 86400\n" + ON.strip() + " (" + ratioRule(recent) + sel + ON
-							+ "slo:error_budget:ratio" + sel + " > 0)",
+							+ "slo:error_budget:ratio" + sel + ")\n, " + cap + ")",
 					"exhausted in"));
 			return panel;
 		}

@@ -67,6 +67,125 @@ abstract class AbstractDemoIT {
 		}
 	}
 
+	/**
+	 * Issue 6: the service map from metrics alone. The server side of every HTTP call and consumed
+	 * message records an edge whose client comes from the caller's baggage; no trace backend involved.
+	 */
+	@org.junit.jupiter.api.Test
+	@org.junit.jupiter.api.Order(2)
+	void theServiceMapEdgesComeFromMetricsAlone() throws Exception {
+		JsonNode item = itemWithStock(1);
+		String orderId = placeOrder("c-map", item.path("sku").asString(), 1);
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> orderStatus(orderId), "CONFIRMED"::equals);
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+			assertThat(edges(DemoService.ORDER)).contains("gateway->order-service http failed=false");
+			assertThat(edges(DemoService.PAYMENT)).contains("order-service->payment-service messaging failed=false");
+			assertThat(edges(DemoService.INVENTORY)).contains("order-service->inventory-service messaging failed=false");
+		});
+		// a failing downstream raises its edge's failed series
+		String faults = this.demo.managementUrl(DemoService.INVENTORY) + "/actuator/faults";
+		assertThat(send("POST", faults, "{\"errorRatePercent\":100}").statusCode()).isEqualTo(200);
+		try {
+			get(this.demo.url(DemoService.GATEWAY) + "/api/catalog");
+			org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofSeconds(1))
+				.untilAsserted(() -> assertThat(edges(DemoService.INVENTORY)).contains("gateway->inventory-service http failed=true"));
+		}
+		finally {
+			assertThat(send("DELETE", faults, null).statusCode()).isEqualTo(200);
+		}
+	}
+
+	/** The service-graph edges a service recorded as the server, as {@code client->server type failed=x}. */
+	Set<String> edges(DemoService server) throws IOException, InterruptedException {
+		String metrics = get(this.demo.managementUrl(server) + "/actuator/prometheus").body();
+		java.util.regex.Matcher matcher = java.util.regex.Pattern
+			.compile("(?m)^sightline_service_graph_requests_total\\{([^}]*)} (\\S+)").matcher(metrics);
+		Set<String> edges = new HashSet<>();
+		while (matcher.find()) {
+			if (Double.parseDouble(matcher.group(2)) > 0) {
+				String labels = matcher.group(1);
+				edges.add(label(labels, "client") + "->" + label(labels, "server") + " " + label(labels, "connection_type")
+						+ " failed=" + label(labels, "failed"));
+			}
+		}
+		return edges;
+	}
+
+	private static String label(String labels, String name) {
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(?:^|,)" + name + "=\"([^\"]*)\"").matcher(labels);
+		return matcher.find() ? matcher.group(1) : "";
+	}
+
+	/**
+	 * Issue 6: exemplars end to end. Prometheus stores the trace ids of the latency buckets, and those
+	 * traces are in Zipkin.
+	 */
+	@org.junit.jupiter.api.Test
+	@org.junit.jupiter.api.Order(2)
+	void latencyExemplarsLeadToTracesInZipkin() throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(this.demo.monitoringRunning(),
+				"Prometheus/Alertmanager binaries not installed (apt-get install prometheus prometheus-alertmanager)");
+		DashboardQueries queries = new DashboardQueries(this.demo.prometheusUrl(), SCRAPE);
+		for (int i = 0; i < 5; i++) {
+			get(this.demo.url(DemoService.GATEWAY) + "/api/catalog");
+		}
+		Set<String> traceIds = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofSeconds(2))
+			.until(() -> queries.exemplarTraceIds("http_server_requests_seconds_bucket{application=\"gateway\"}",
+					Duration.ofMinutes(10)), (ids) -> !ids.isEmpty());
+		long inZipkin = 0;
+		for (String traceId : traceIds) {
+			String trace = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+				.pollInterval(Duration.ofSeconds(1))
+				.until(() -> this.demo.zipkin().trace(traceId), java.util.Objects::nonNull);
+			inZipkin += (trace != null) ? 1 : 0;
+			if (inZipkin >= 3) {
+				break;
+			}
+		}
+		System.out.printf("Exemplars (%s): %d trace ids on the gateway's latency buckets, checked %d in Zipkin%n",
+				agent() ? "agent" : "agentless", traceIds.size(), inZipkin);
+		assertThat(inZipkin).isPositive();
+	}
+
+	/**
+	 * Issue 6: the widely used "JVM (Micrometer)" community dashboard (grafana.com 4701) selects by
+	 * application and instance; its heap, GC and thread query shapes return data from the demo.
+	 */
+	@org.junit.jupiter.api.Test
+	@org.junit.jupiter.api.Order(2)
+	void communityJvmDashboardQueriesHaveData() throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(this.demo.monitoringRunning(),
+				"Prometheus/Alertmanager binaries not installed (apt-get install prometheus prometheus-alertmanager)");
+		DashboardQueries queries = new DashboardQueries(this.demo.prometheusUrl(), SCRAPE);
+		List<String> applications = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofSeconds(2))
+			.until(() -> queries.labelValues("label_values(application)"), (values) -> values.contains("gateway"));
+		String instance = queries.labelValues("label_values(jvm_memory_used_bytes{application=\"gateway\"}, instance)").get(0);
+		String selector = "application=\"gateway\", instance=\"" + instance + "\"";
+		List<String> shapes = List.of(
+				"sum(jvm_memory_used_bytes{" + selector + ", area=\"heap\"})*100/sum(jvm_memory_max_bytes{" + selector + ", area=\"heap\"})",
+				"sum(jvm_memory_used_bytes{" + selector + ", area=\"nonheap\"})",
+				"jvm_memory_used_bytes{" + selector + ", id=~\".*Eden.*|.*Old.*|.*Tenured.*\"}",
+				"irate(jvm_gc_pause_seconds_count{" + selector + "}[1m])",
+				"irate(jvm_gc_pause_seconds_sum{" + selector + "}[1m])",
+				"jvm_gc_memory_allocated_bytes_total{" + selector + "}",
+				"jvm_threads_live_threads{" + selector + "}", "jvm_threads_daemon_threads{" + selector + "}",
+				"jvm_threads_peak_threads{" + selector + "}", "jvm_threads_states_threads{" + selector + "}",
+				"process_cpu_usage{" + selector + "}", "system_cpu_usage{" + selector + "}",
+				"process_uptime_seconds{" + selector + "}", "jvm_classes_loaded_classes{" + selector + "}",
+				"process_files_open_files{" + selector + "}", "jvm_buffer_memory_used_bytes{" + selector + "}");
+		List<String> empty = new java.util.ArrayList<>();
+		for (String shape : shapes) {
+			DashboardQueries.Result result = queries.run(shape, false, Duration.ofMinutes(5));
+			if (result.series() <= 0) {
+				empty.add(shape + " → " + ((result.error() != null) ? result.error() : "no series"));
+			}
+		}
+		assertThat(applications).contains("gateway", "order-service", "payment-service", "inventory-service");
+		assertThat(empty).as("community JVM dashboard queries without data").isEmpty();
+	}
+
 	/** Four consecutive free ports for the services, and four more (at +10) for their management. */
 	static int freeBlock() {
 		for (int attempt = 0; attempt < 50; attempt++) {
