@@ -34,6 +34,11 @@ public class SightlineDefaultsEnvironmentPostProcessor implements EnvironmentPos
 		// Propagation: produce W3C, accept W3C and B3 from older callers.
 		defaults.put("management.tracing.propagation.produce", "w3c");
 		defaults.put("management.tracing.propagation.consume", "w3c,b3");
+		// Influx push only when pointed somewhere: Boot would otherwise push to localhost:8086 as soon as
+		// micrometer-registry-influx is on the class path, and log an error every step.
+		if (!environment.containsProperty("management.influx.metrics.export.uri")) {
+			defaults.put("management.influx.metrics.export.enabled", "false");
+		}
 		String env = environment.getProperty("sightline.environment", "local");
 		if ("local".equalsIgnoreCase(env.trim())) {
 			defaults.put("management.tracing.sampling.probability", "1.0");

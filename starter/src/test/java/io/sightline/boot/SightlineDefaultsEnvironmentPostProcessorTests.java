@@ -45,4 +45,16 @@ class SightlineDefaultsEnvironmentPostProcessorTests {
 		assertThat(environment.getProperty("management.endpoints.web.exposure.include")).isEqualTo("*");
 	}
 
+	@Test
+	void influxPushOnlyWhenAUriIsConfigured() {
+		StandardEnvironment unset = new StandardEnvironment();
+		this.processor.postProcessEnvironment(unset, new SpringApplication());
+		assertThat(unset.getProperty("management.influx.metrics.export.enabled")).isEqualTo("false");
+		StandardEnvironment set = new StandardEnvironment();
+		set.getPropertySources()
+			.addFirst(new MockPropertySource().withProperty("management.influx.metrics.export.uri", "http://influx:8086"));
+		this.processor.postProcessEnvironment(set, new SpringApplication());
+		assertThat(set.getProperty("management.influx.metrics.export.enabled")).isNull();
+	}
+
 }

@@ -99,6 +99,9 @@ public final class Demo implements AutoCloseable {
 				"--demo.gateway.order-service-url=" + url(DemoService.ORDER),
 				"--demo.gateway.payment-service-url=" + url(DemoService.PAYMENT),
 				"--demo.gateway.inventory-service-url=" + url(DemoService.INVENTORY)));
+		if (this.config.logstashPort() > 0) {
+			command.add("--sightline.logging.logstash.destinations=127.0.0.1:" + this.config.logstashPort());
+		}
 		return command;
 	}
 

@@ -20,15 +20,17 @@ import java.time.Duration;
  * @param alertWebhookPort the port of the launcher's own alert receiver, which Alertmanager notifies
  * @param prometheusDir the repository's {@code prometheus/} folder: prometheus.yml, rules, alertmanager.yml
  * @param scrapeInterval Prometheus' scrape and rule evaluation interval (the repo's config says 15s)
+ * @param logstashPort where the services ship their JSON log lines over TCP (Logstash's json_lines
+ * input, or a test's receiver); 0 ships nowhere
  */
 public record DemoConfig(Path libDir, Path runDir, boolean agent, int gatewayPort, int managementOffset,
 		int zipkinPort, int kafkaPort, int kafkaControllerPort, int prometheusPort, int alertmanagerPort,
-		int alertWebhookPort, Path prometheusDir, Duration scrapeInterval) {
+		int alertWebhookPort, Path prometheusDir, Duration scrapeInterval, int logstashPort) {
 
 	public static DemoConfig standard(Path libDir, Path runDir, boolean agent, Path prometheusDir) {
 		// 9093 is Alertmanager's, so the controller takes 9094; 9095 is the alert receiver of prometheus/alertmanager.yml
 		return new DemoConfig(libDir, runDir, agent, 8080, 1000, 9411, 9092, 9094, 9090, 9093, 9095, prometheusDir,
-				Duration.ofSeconds(5));
+				Duration.ofSeconds(5), 0);
 	}
 
 	int port(DemoService service) {

@@ -46,6 +46,11 @@ abstract class AbstractDemoIT {
 
 	abstract boolean agent();
 
+	/** Where the services ship their log lines over TCP; 0: nowhere. */
+	int logstashPort() {
+		return 0;
+	}
+
 	@BeforeAll
 	void startDemo() throws Exception {
 		Path lib = Path.of(System.getProperty("demo.lib", "target/demo-lib"));
@@ -54,7 +59,7 @@ abstract class AbstractDemoIT {
 		// the repo's own prometheus/ configs, with fast intervals so alerts fire within a test's patience
 		DemoConfig config = new DemoConfig(lib, runDir, agent(), base, 10, freePortOutside(base), freePortOutside(base),
 				freePortOutside(base), freePortOutside(base), freePortOutside(base), freePortOutside(base),
-				Path.of(System.getProperty("demo.prometheus", "../../prometheus")), SCRAPE);
+				Path.of(System.getProperty("demo.prometheus", "../../prometheus")), SCRAPE, logstashPort());
 		long start = System.nanoTime();
 		this.demo = Demo.start(config);
 		this.startup = Duration.ofNanos(System.nanoTime() - start);

@@ -50,7 +50,7 @@ class DemoConfigTests {
 	@SuppressWarnings("unchecked")
 	void runConfigsAreTheRepositorysWithThisRunsPortsAndInterval() throws Exception {
 		DemoConfig config = new DemoConfig(Path.of("lib"), this.runDir, true, 30000, 10, 1, 2, 3, 4, 5, 6,
-				REPO_PROMETHEUS, Duration.ofSeconds(2));
+				REPO_PROMETHEUS, Duration.ofSeconds(2), 0);
 		MonitoringConfigs.write(config);
 		Map<String, Object> prometheus = new Yaml(new SafeConstructor(new LoaderOptions()))
 			.load(Files.readString(this.runDir.resolve("prometheus.yml")));

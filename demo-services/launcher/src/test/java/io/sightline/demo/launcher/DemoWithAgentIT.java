@@ -20,9 +20,52 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoWithAgentIT extends AbstractDemoIT {
 
+	/** Stands in for Logstash's json_lines input; what it receives feeds the ELK tests (issue 7). */
+	private io.sightline.it.support.JsonLinesReceiver logstash;
+
+	/** The order of the first test, whose trace spans all four services. */
+	private String tracedOrder;
+
 	@Override
 	boolean agent() {
 		return true;
+	}
+
+	@Override
+	int logstashPort() {
+		if (this.logstash == null) {
+			this.logstash = new io.sightline.it.support.JsonLinesReceiver(freePort());
+			try {
+				this.logstash.start();
+			}
+			catch (java.io.IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return this.logstash.port();
+	}
+
+	/**
+	 * Every JSON line the four services shipped over TCP, and the traced order, for the ELK tests that
+	 * run later in the build (elk-tests reads target/demo-logs).
+	 */
+	@org.junit.jupiter.api.AfterAll
+	void writeShippedLogs() throws Exception {
+		if (this.logstash == null) {
+			return;
+		}
+		try {
+			Path dir = java.nio.file.Files.createDirectories(Path.of("target/demo-logs"));
+			List<String> lines = this.logstash.lines().stream().filter((line) -> line.startsWith("{")).toList();
+			java.nio.file.Files.write(dir.resolve("logs.jsonl"), lines);
+			if (this.tracedOrder != null) {
+				java.nio.file.Files.writeString(dir.resolve("order.json"), this.tracedOrder);
+			}
+			System.out.printf("Shipped over TCP by the demo: %d JSON log lines, kept in %s%n", lines.size(), dir);
+		}
+		finally {
+			this.logstash.close();
+		}
 	}
 
 	@Test
@@ -44,6 +87,7 @@ class DemoWithAgentIT extends AbstractDemoIT {
 				return (json != null) ? JSON.readTree(json) : null;
 			}, (t) -> t != null && serviceNames(t).size() >= 4 && kinds(t).containsAll(List.of("PRODUCER", "CONSUMER")));
 		assertThat(serviceNames(trace)).contains("gateway", "order-service", "payment-service", "inventory-service");
+		this.tracedOrder = "{\"orderId\":\"" + orderId + "\",\"traceId\":\"" + traceId + "\"}";
 
 		for (DemoService service : DemoService.values()) {
 			List<JsonNode> lines = logLines(service, orderId);
@@ -53,6 +97,17 @@ class DemoWithAgentIT extends AbstractDemoIT {
 					.isEqualTo(traceId);
 			}
 		}
+		// the same lines travel to Logstash's json_lines input, from all four services
+		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+			java.util.Set<String> shippers = new java.util.HashSet<>();
+			for (String line : this.logstash.lines()) {
+				if (line.contains(traceId)) {
+					shippers.add(JSON.readTree(line).path("service.name").asString(""));
+				}
+			}
+			assertThat(shippers).containsExactlyInAnyOrder("gateway", "order-service", "payment-service",
+					"inventory-service");
+		});
 	}
 
 	@Test
