@@ -22,7 +22,8 @@ public final class JsonLinesReceiver implements AutoCloseable {
 
 	private final int port;
 
-	private final List<String> lines = new CopyOnWriteArrayList<>();
+	// not copy-on-write: a flood of lines made every add O(n), so the reader fell behind the sender
+	private final List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
 
 	private final ByteArrayOutputStream raw = new ByteArrayOutputStream();
 
@@ -111,7 +112,9 @@ public final class JsonLinesReceiver implements AutoCloseable {
 	}
 
 	public List<String> lines() {
-		return new ArrayList<>(this.lines);
+		synchronized (this.lines) {
+			return new ArrayList<>(this.lines);
+		}
 	}
 
 	public byte[] rawBytes() {
