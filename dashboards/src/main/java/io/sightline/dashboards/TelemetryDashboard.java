@@ -33,7 +33,7 @@ public final class TelemetryDashboard {
 			.annotation(Annotation.releases(Promql.APPLICATION + ", " + Promql.INSTANCE));
 		Navigation.links(dashboard, REF);
 
-		dashboard.row("Dropped telemetry").panels(logsDropped(), spans(), cardinalityDenials());
+		dashboard.row("Dropped telemetry").panels(logsDropped(), spans(), cardinalityDenials(), influxDropped());
 		dashboard.row("Span reporter").panels(spanQueue());
 		dashboard.row("Scrapes").panels(up(), scrapeDuration(), samples(), seriesAdded());
 		dashboard.row("SLO sampler").panels(burnRates());
@@ -43,12 +43,12 @@ public final class TelemetryDashboard {
 	// ---- dropped
 
 	private static Panel logsDropped() {
-		// the InfluxDB push path (issue 7) adds its drop counter as a second query here
 		return Panel.timeseries("Log events dropped")
 			.description("Are log lines missing from Kibana? Log events the non-blocking TCP appender dropped, "
 					+ "by reason (buffer_full: Logstash is slower than the service; send_failed: unreachable). "
 					+ "The TelemetryDropping alert fires on any.")
 			.unit("short")
+			.size(12, 8)
 			.target(sum("application, reason", increase(svc("sightline_logging_dropped_total"))),
 					"logs {{application}} {{reason}}");
 	}
@@ -61,6 +61,7 @@ public final class TelemetryDashboard {
 					+ "OpenTelemetry javaagent attached the agent exports spans itself and its exporter metrics are "
 					+ "not scraped, so this reads 0.")
 			.unit("short")
+			.size(12, 8)
 			.target(orZero(sum("application", increase(svc("zipkin_reporter_spans_dropped_total")))),
 					"dropped {{application}}");
 	}
@@ -71,8 +72,23 @@ public final class TelemetryDashboard {
 					+ "interval, by meter; its tags are folded into _other from then on. The counter only exists "
 					+ "after a first denial (a rare event: 0 when there are none).")
 			.unit("short")
+			.size(12, 8)
 			.target(orZero(sum("application, meter", increase(svc("sightline_metrics_cardinality_denied_total")))),
 					"{{application}} {{meter}}");
+	}
+
+	private static Panel influxDropped() {
+		return Panel.timeseries("InfluxDB points dropped")
+			.description("Are metrics or deployment annotations missing in InfluxDB? Points of failed metric pushes "
+					+ "(Micrometer's influx registry: unreachable or rejected) and events the Sightline event writer "
+					+ "dropped (buffer full, failed after retries). Both paths are opt-in, so this reads 0 when they "
+					+ "are off or healthy.")
+			.unit("short")
+			.size(12, 8)
+			.target(orZero(sum("application, reason", increase(svc("sightline_metrics_push_dropped_total")))),
+					"metrics push {{application}} {{reason}}")
+			.target(orZero(sum("application, reason", increase(svc("sightline_events_dropped_total")))),
+					"events {{application}} {{reason}}");
 	}
 
 	// ---- span reporter

@@ -39,6 +39,9 @@ public class SightlineDefaultsEnvironmentPostProcessor implements EnvironmentPos
 		if (!environment.containsProperty("management.influx.metrics.export.uri")) {
 			defaults.put("management.influx.metrics.export.enabled", "false");
 		}
+		// The influx registry logs an ERROR per failed push (every step while InfluxDB is down); Sightline's
+		// sender counts the drops and logs the outage once instead (metrics.push.InfluxPushAutoConfiguration).
+		defaults.put("logging.level.io.micrometer.influx.InfluxMeterRegistry", "off");
 		String env = environment.getProperty("sightline.environment", "local");
 		if ("local".equalsIgnoreCase(env.trim())) {
 			defaults.put("management.tracing.sampling.probability", "1.0");
