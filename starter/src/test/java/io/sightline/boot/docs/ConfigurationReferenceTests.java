@@ -8,10 +8,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+
+import io.sightline.boot.SightlineDefaultsEnvironmentPostProcessor;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,16 +77,30 @@ class ConfigurationReferenceTests {
 		}
 		doc.append("\nSightline also sets defaults for these Spring Boot properties (yours win):\n\n");
 		doc.append("| Property | Sightline default |\n|---|---|\n");
-		doc.append("| `management.endpoints.web.exposure.include` | `health,info,prometheus` |\n");
-		doc.append("| `management.endpoint.health.probes.enabled` | `true` |\n");
-		doc.append("| `management.endpoint.health.show-details` | `when-authorized` |\n");
-		doc.append("| `management.endpoint.health.show-components` | `when-authorized` |\n");
-		doc.append("| `management.tracing.propagation.produce` | `w3c` |\n");
-		doc.append("| `management.tracing.propagation.consume` | `w3c,b3` |\n");
-		doc.append("| `management.tracing.sampling.probability` | `1.0` when `sightline.environment=local`, else Boot's `0.1` |\n");
-		doc.append("| `management.prometheus.metrics.export.properties[io.prometheus.exporter.exemplarsOnAllMetricTypes]` "
-				+ "| `false`: exemplars only on buckets and counters, which Prometheus accepts |\n");
+		bootDefaults().forEach((name, value) -> doc.append("| `").append(name).append("` | ")
+			.append(BOOT_DEFAULT_NOTES.getOrDefault(name, "`" + value + "`")).append(" |\n"));
+		doc.append("\nMetrics push to InfluxDB is Spring Boot's own `management.influx.metrics.export.*` (uri, api-version,\n");
+		doc.append("db or org/bucket/token, step, timeouts); see [influx.md](influx.md) for the full list, the failure\n");
+		doc.append("counter `sightline_metrics_push_dropped_total` and the deployment events.\n");
 		return doc.toString();
+	}
+
+	/** Explanations for defaults that depend on other settings or need a reason. */
+	private static final Map<String, String> BOOT_DEFAULT_NOTES = Map.of(
+			"management.tracing.sampling.probability", "`1.0` when `sightline.environment=local`, else Boot's `0.1`",
+			"management.prometheus.metrics.export.properties[io.prometheus.exporter.exemplarsOnAllMetricTypes]",
+			"`false`: exemplars only on buckets and counters, which Prometheus accepts",
+			"management.influx.metrics.export.enabled",
+			"`false` until `management.influx.metrics.export.uri` is set (Boot's default is `true`)",
+			"logging.level.io.micrometer.influx.InfluxMeterRegistry",
+			"`off`: Sightline counts failed pushes and logs one WARN per outage instead of an ERROR per push");
+
+	/** What the defaults post-processor really adds, for a local service without an Influx uri. */
+	private static Map<String, Object> bootDefaults() {
+		StandardEnvironment environment = new StandardEnvironment();
+		new SightlineDefaultsEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+		return ((MapPropertySource) environment.getPropertySources()
+			.get(SightlineDefaultsEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)).getSource();
 	}
 
 	private static String defaultValue(JsonNode property) {
