@@ -4,17 +4,21 @@ import io.sightline.demo.faults.DependencyDownInterceptor;
 import io.sightline.demo.faults.FaultChange;
 import io.sightline.demo.faults.FaultInjector;
 import io.sightline.demo.faults.FaultSettings;
+import io.sightline.demo.faults.InjectedFaultException;
 
 import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
@@ -29,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A real servlet app with its own management port: the control surface and its effect on requests. */
 @SpringBootTest(classes = FaultInjectionTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.server.port=0", "management.endpoints.web.exposure.include=health" })
+@ExtendWith(OutputCaptureExtension.class)
 class FaultInjectionTests {
 
 	@LocalServerPort
@@ -63,11 +68,14 @@ class FaultInjectionTests {
 	}
 
 	@Test
-	void errorRateOfOneHundredFailsEveryRequestUntilReset() {
+	void errorRateOfOneHundredFailsEveryRequestUntilReset(CapturedOutput output) {
 		assertThat(post("{\"errorRatePercent\":100}").getStatusCode().value()).isEqualTo(200);
 		for (int i = 0; i < 5; i++) {
 			assertThat(hello().getStatusCode().value()).isEqualTo(503);
 		}
+		// each injected error is logged like a real failure: ERROR, with an exception
+		assertThat(output.getAll().split("Request failed with 503: injected fault", -1)).hasSize(6);
+		assertThat(output.getAll()).contains("ERROR").contains(InjectedFaultException.class.getName());
 		// probes are spared
 		assertThat(this.http.get().uri("http://127.0.0.1:" + this.managementPort + "/actuator/health").retrieve()
 			.toEntity(String.class).getStatusCode().value()).isEqualTo(200);
