@@ -87,36 +87,66 @@ final class SpanRedactor {
 		return (result != null) ? result : events;
 	}
 
-	/** The same instance when nothing changed. */
-	@SuppressWarnings("unchecked")
+	/**
+	 * The same instance when nothing changed, without allocating a copy: most spans have nothing to
+	 * redact, so the builder is created only at the first value that changes.
+	 */
 	Attributes redact(Attributes attributes) {
 		if (attributes.isEmpty()) {
 			return attributes;
 		}
-		boolean[] changed = { false };
-		AttributesBuilder builder = Attributes.builder();
-		attributes.forEach((key, value) -> {
+		Changes changes = new Changes(attributes);
+		attributes.forEach(changes);
+		return (changes.builder != null) ? changes.builder.build() : attributes;
+	}
+
+	/** Visits every attribute and overwrites, in a copy made on demand, those whose value is redacted. */
+	private final class Changes implements java.util.function.BiConsumer<AttributeKey<?>, Object> {
+
+		private final Attributes original;
+
+		private AttributesBuilder builder;
+
+		Changes(Attributes original) {
+			this.original = original;
+		}
+
+		@Override
+		@SuppressWarnings("unchecked")
+		public void accept(AttributeKey<?> key, Object value) {
 			if (key.getType() == AttributeType.STRING) {
-				String original = (String) value;
-				String redacted = this.policy.redactValue(key.getKey(), original);
-				changed[0] |= !original.equals(redacted);
-				builder.put((AttributeKey<String>) key, redacted);
+				String text = (String) value;
+				String redacted = SpanRedactor.this.policy.redactValue(key.getKey(), text);
+				if (!text.equals(redacted)) {
+					builder().put((AttributeKey<String>) key, redacted);
+				}
 			}
 			else if (key.getType() == AttributeType.STRING_ARRAY) {
-				List<String> original = (List<String>) value;
-				List<String> redacted = new ArrayList<>(original.size());
-				for (String item : original) {
-					String masked = this.policy.redactValue(key.getKey(), item);
-					changed[0] |= (masked != null && !masked.equals(item));
-					redacted.add(masked);
+				List<String> items = (List<String>) value;
+				List<String> redacted = null;
+				for (int i = 0; i < items.size(); i++) {
+					String item = items.get(i);
+					String masked = SpanRedactor.this.policy.redactValue(key.getKey(), item);
+					if (redacted == null && masked != null && !masked.equals(item)) {
+						redacted = new ArrayList<>(items.subList(0, i));
+					}
+					if (redacted != null) {
+						redacted.add(masked);
+					}
 				}
-				builder.put((AttributeKey<List<String>>) key, redacted);
+				if (redacted != null) {
+					builder().put((AttributeKey<List<String>>) key, redacted);
+				}
 			}
-			else {
-				builder.put((AttributeKey<Object>) key, value);
+		}
+
+		private AttributesBuilder builder() {
+			if (this.builder == null) {
+				this.builder = this.original.toBuilder();
 			}
-		});
-		return changed[0] ? builder.build() : attributes;
+			return this.builder;
+		}
+
 	}
 
 }

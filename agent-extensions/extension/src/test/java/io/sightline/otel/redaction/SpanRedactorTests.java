@@ -62,6 +62,26 @@ class SpanRedactorTests {
 	}
 
 	@Test
+	void onlyTheRedactedValuesChangeInTheCopy() {
+		SpanRedactor redactor = new SpanRedactor(RedactionPolicy.defaults());
+		AttributeKey<List<String>> forwarded = AttributeKey.stringArrayKey("http.request.header.x-forwarded");
+		Attributes attributes = Attributes.builder()
+			.put("http.route", "/pay")
+			.put(forwarded, List.of("clean", "card " + CARD, "also clean"))
+			.put("http.response.status_code", 402L)
+			.put("url.query", "x=1")
+			.build();
+		Attributes redacted = redactor.redact(attributes);
+		assertThat(redacted).isNotSameAs(attributes);
+		assertThat(redacted.size()).isEqualTo(attributes.size());
+		assertThat(redacted.get(forwarded)).hasSize(3).startsWith("clean").endsWith("also clean");
+		assertThat(redacted.get(forwarded).get(1)).startsWith("card ").doesNotContain(CARD);
+		assertThat(redacted.get(AttributeKey.stringKey("http.route"))).isEqualTo("/pay");
+		assertThat(redacted.get(AttributeKey.longKey("http.response.status_code"))).isEqualTo(402L);
+		assertThat(redacted.get(AttributeKey.stringKey("url.query"))).isEqualTo("x=1");
+	}
+
+	@Test
 	void cleanSpansAreNotCopied() {
 		SpanRedactor redactor = new SpanRedactor(RedactionPolicy.defaults());
 		Attributes clean = Attributes.of(AttributeKey.stringKey("http.route"), "/orders/{id}");
