@@ -27,7 +27,9 @@ class BenchmarkSmokeTests {
 			.shouldFailOnError(true)
 			.build();
 		Collection<RunResult> results = new Runner(options).run();
-		assertThat(results).hasSize(EcsEncodingBenchmark.benchmarkNames().size() + 3);
+		// RedactionBenchmark has three
+		assertThat(results).hasSize(EcsEncodingBenchmark.benchmarkNames().size() + 3
+				+ CardinalityGuardBenchmark.benchmarkNames().size() + ExemplarSamplingBenchmark.benchmarkNames().size());
 		for (RunResult result : results) {
 			assertThat(result.getPrimaryResult().getScore()).as(result.getParams().getBenchmark()).isPositive();
 		}
