@@ -29,6 +29,8 @@ import java.util.regex.PatternSyntaxException;
  * Sensitive keys compare case-insensitively, ignoring '_' and '-', and match as a suffix:
  * {@code api_key} covers {@code apiKey} and {@code X-Api-Key}, {@code password} covers
  * {@code db_password}. User regexes ({@link Builder#customPatterns}) replace every match.
+ * Text with URL encoding ({@code %40}, {@code %3D}, or {@code +} between digits) is also scanned
+ * decoded, so encoding does not hide a secret from any detector.
  * <p>
  * Instances are immutable and thread-safe. {@link #redact(String)} never throws: should a user
  * pattern fail on some input (for example a stack overflow in the regex engine) the whole text is
@@ -101,18 +103,43 @@ public final class RedactionPolicy {
 			return text;
 		}
 		try {
-			Spans spans = this.anyBuiltIn ? scanBuiltIns(text) : null;
-			for (Pattern pattern : this.customPatterns) {
-				Matcher matcher = pattern.matcher(text);
-				while (matcher.find()) {
-					spans = Spans.add(spans, matcher.start(), matcher.end());
-				}
+			Spans spans = scan(text);
+			if (UrlDecoded.worthDecoding(text)) {
+				spans = scanDecoded(text, spans);
 			}
 			return (spans != null) ? spans.apply(text, this.replacement) : text;
 		}
 		catch (RuntimeException | StackOverflowError ex) {
 			return this.replacement;
 		}
+	}
+
+	private Spans scan(String text) {
+		Spans spans = this.anyBuiltIn ? scanBuiltIns(text) : null;
+		for (Pattern pattern : this.customPatterns) {
+			Matcher matcher = pattern.matcher(text);
+			while (matcher.find()) {
+				spans = Spans.add(spans, matcher.start(), matcher.end());
+			}
+		}
+		return spans;
+	}
+
+	/**
+	 * Secrets hidden by URL encoding ({@code jane%40example.com}, {@code 4111+1111+1111+1111},
+	 * {@code password%3Dx}) in URLs, query strings and form bodies: the detectors run again on the
+	 * decoded text, and what they find is masked in the original, escapes included.
+	 */
+	private Spans scanDecoded(String text, Spans spans) {
+		UrlDecoded decoded = UrlDecoded.of(text);
+		Spans found = scan(decoded.text());
+		if (found == null) {
+			return spans;
+		}
+		for (int i = 0; i < found.size(); i++) {
+			spans = Spans.add(spans, decoded.sourceStart(found.start(i)), decoded.sourceStart(found.end(i)));
+		}
+		return spans;
 	}
 
 	/**

@@ -26,6 +26,18 @@ final class Spans {
 		return target;
 	}
 
+	int size() {
+		return this.size;
+	}
+
+	int start(int index) {
+		return (int) (this.ranges[index] >>> 32);
+	}
+
+	int end(int index) {
+		return (int) this.ranges[index];
+	}
+
 	/** Replaces every range with {@code replacement}; overlapping ranges become one replacement. */
 	String apply(String text, String replacement) {
 		Arrays.sort(this.ranges, 0, this.size);

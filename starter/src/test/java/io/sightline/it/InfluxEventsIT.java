@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.sightline.boot.events.InfluxEventWriter;
 import io.sightline.boot.events.InfluxEventsAutoConfiguration;
 import io.sightline.boot.identity.IdentityAutoConfiguration;
+import io.sightline.it.support.VictoriaMetricsServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,7 +123,7 @@ class InfluxEventsIT {
 				assertThat(output.getAll()).doesNotContain("The retriable error occurred")
 					.doesNotContain("Backpressure[");
 
-				victoria.restart();
+				victoria.start();
 				breaker.transitionToForcedOpenState();
 				await().atMost(Duration.ofSeconds(30))
 					.pollInterval(Duration.ofMillis(500))

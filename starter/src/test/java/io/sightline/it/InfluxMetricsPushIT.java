@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.influx.InfluxMeterRegistry;
 import io.sightline.boot.metrics.push.InfluxPushAutoConfiguration;
 import io.sightline.boot.metrics.push.PushFailureTracker;
+import io.sightline.it.support.VictoriaMetricsServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,7 +128,7 @@ class InfluxMetricsPushIT {
 				assertThat(output.getAll()).as("the registry's own per-push error").doesNotContain(REGISTRY_ERROR)
 					.containsOnlyOnce(OUTAGE_WARNING);
 
-				victoria.restart();
+				victoria.start();
 				registry.counter("sightline.it.outage", "phase", "after").increment();
 				await().atMost(Duration.ofSeconds(30))
 					.pollInterval(Duration.ofMillis(500))

@@ -25,11 +25,14 @@ import java.time.Duration;
  * @param report the markdown file whose overhead section the full run rewrites, or null
  * @param command the command printed in the report
  * @param pinCpus whether to pin the app to one CPU and everything else to the others ({@code pin-cpus=0} turns it off)
+ * @param sightlineOptions extra JVM options of the Sightline variant only, to measure a setting (e.g.
+ * {@code -Dsightline.instrumentation.curated=true}); {@code sightline-options}, space-separated
  */
 public record HarnessSettings(boolean full, int rounds, Duration warmup, Duration throughput, Duration openWarmup,
 		Duration latency,
 		int closedLoopConnections, int openLoopConnections, double rateFraction, double fixedRate,
-		Duration scrapeInterval, Path tools, Path work, Path report, String command, boolean pinCpus) {
+		Duration scrapeInterval, Path tools, Path work, Path report, String command, boolean pinCpus,
+		java.util.List<String> sightlineOptions) {
 
 	public static final String FULL_COMMAND = "./mvnw -pl benchmarks/overhead -am verify -DskipTests -Dsightline.overhead.full=true";
 
@@ -46,11 +49,17 @@ public record HarnessSettings(boolean full, int rounds, Duration warmup, Duratio
 		Duration latency = seconds("latency-seconds", full ? 20 : 2, command);
 		int rate = intProperty("rate", 0, command);
 		boolean pin = intProperty("pin-cpus", 1, command) != 0;
+		String options = System.getProperty("sightline.overhead.sightline-options", "").trim();
+		java.util.List<String> sightlineOptions = (options.isEmpty() || options.startsWith("${")) ? java.util.List.of()
+				: java.util.List.of(options.split("\\s+"));
+		if (!sightlineOptions.isEmpty()) {
+			command.append(" '-Dsightline.overhead.sightline-options=").append(options).append('\'');
+		}
 		return new HarnessSettings(full, rounds, warmup, throughput, openWarmup, latency, 16, 64, 0.6, rate,
 				Duration.ofSeconds(15),
 				Path.of(System.getProperty("sightline.overhead.tools", "target/overhead-tools")),
 				Path.of(System.getProperty("sightline.overhead.work", "target/overhead-runs")),
-				report.isBlank() ? null : Path.of(report), command.toString(), pin);
+				report.isBlank() ? null : Path.of(report), command.toString(), pin, sightlineOptions);
 	}
 
 	/** A knob's value; one that differs from its default is added to the command shown in the report. */

@@ -289,6 +289,7 @@ public final class OverheadHarness {
 				break;
 			case SIGHTLINE:
 				options.add("-javaagent:" + this.settings.tool("sightline-javaagent.jar"));
+				options.addAll(this.settings.sightlineOptions());
 				break;
 			default:
 				break;

@@ -9,6 +9,7 @@ import io.sightline.boot.identity.SightlineIdentity;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +39,21 @@ public class AgentModeAutoConfiguration {
 				return new OpenTelemetryAgentSpanContext();
 			}
 			return new OpenTelemetryApiSpanContext();
+		}
+
+	}
+
+	/** Spans the agent exported and dropped, when Sightline's agent extension counts them. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+	@ConditionalOnProperty(AgentSpanExportMeters.OBJECT_NAME_PROPERTY)
+	static class AgentSpanExportMetersConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "sightlineAgentSpanExportMeters")
+		AgentSpanExportMeters sightlineAgentSpanExportMeters(org.springframework.core.env.Environment environment) {
+			return new AgentSpanExportMeters(java.lang.management.ManagementFactory.getPlatformMBeanServer(),
+					environment.getRequiredProperty(AgentSpanExportMeters.OBJECT_NAME_PROPERTY));
 		}
 
 	}

@@ -37,9 +37,28 @@ public class SightlineDefaultsCustomizerProvider implements AutoConfigurationCus
 		return defaults;
 	}
 
+	/** Prefix of the per-logger levels of the agent's own ("simple") logging, read when a logger is created. */
+	static final String AGENT_LOGGER_LEVEL = "io.opentelemetry.javaagent.slf4j.simpleLogger.log.";
+
+	/**
+	 * Levels of the agent's own loggers, as system properties. The W3C baggage parser logs a WARN with
+	 * a stack trace for every malformed member, so one hostile {@code baggage} header costs about 20
+	 * plain-text lines per request; the member is skipped either way.
+	 */
+	public static Map<String, String> agentLoggerLevels() {
+		return Map.of(AGENT_LOGGER_LEVEL + "io.opentelemetry.javaagent.shaded.io.opentelemetry.api.baggage.propagation.Parser",
+				"error");
+	}
+
 	@Override
 	public void customize(AutoConfigurationCustomizer autoConfiguration) {
 		autoConfiguration.addPropertiesSupplier(SightlineDefaultsCustomizerProvider::defaults);
+		// before any request: the parser's logger is created on the first baggage header
+		agentLoggerLevels().forEach((key, level) -> {
+			if (System.getProperty(key) == null) {
+				System.setProperty(key, level);
+			}
+		});
 	}
 
 	@Override

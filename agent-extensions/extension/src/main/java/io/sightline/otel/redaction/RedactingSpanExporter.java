@@ -7,19 +7,18 @@ import java.util.List;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.sightline.otel.export.ForwardingSpanExporter;
 
 /**
  * Wraps the configured exporter so that every span is redacted before it leaves the process. It runs
  * on the batch processor's thread, never on a request thread.
  */
-final class RedactingSpanExporter implements SpanExporter {
-
-	private final SpanExporter delegate;
+final class RedactingSpanExporter extends ForwardingSpanExporter {
 
 	private final SpanRedactor redactor;
 
 	RedactingSpanExporter(SpanExporter delegate, SpanRedactor redactor) {
-		this.delegate = delegate;
+		super(delegate);
 		this.redactor = redactor;
 	}
 
@@ -30,21 +29,6 @@ final class RedactingSpanExporter implements SpanExporter {
 			redacted.add(this.redactor.redact(span));
 		}
 		return this.delegate.export(redacted);
-	}
-
-	@Override
-	public CompletableResultCode flush() {
-		return this.delegate.flush();
-	}
-
-	@Override
-	public CompletableResultCode shutdown() {
-		return this.delegate.shutdown();
-	}
-
-	@Override
-	public String toString() {
-		return "RedactingSpanExporter{" + this.delegate + "}";
 	}
 
 }

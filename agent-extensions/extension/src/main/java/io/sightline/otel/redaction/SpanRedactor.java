@@ -7,6 +7,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.AttributeType;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.sightline.redaction.RedactionPolicy;
@@ -27,6 +28,8 @@ final class SpanRedactor {
 	private final RedactionPolicy policy;
 
 	private final boolean identityOnSpans;
+
+	private volatile ResourceIdentity identity;
 
 	SpanRedactor(RedactionPolicy policy) {
 		this(policy, false);
@@ -55,17 +58,33 @@ final class SpanRedactor {
 		if (!this.identityOnSpans) {
 			return attributes;
 		}
-		AttributesBuilder builder = null;
-		for (AttributeKey<String> key : IDENTITY_KEYS) {
-			String value = span.getResource().getAttribute(key);
-			if (value != null && attributes.get(key) == null) {
-				if (builder == null) {
-					builder = attributes.toBuilder();
-				}
-				builder.put(key, value);
-			}
+		ResourceIdentity identity = identityOf(span.getResource());
+		if (identity.keys().isEmpty()) {
+			return attributes;
 		}
-		return (builder != null) ? builder.build() : attributes;
+		return new AttributesWithIdentity(attributes, identity.attributes(), identity.keys());
+	}
+
+	/** The identity keys of the resource; one resource per SDK, so it is built once. */
+	private ResourceIdentity identityOf(Resource resource) {
+		ResourceIdentity cached = this.identity;
+		if (cached == null || cached.resource() != resource) {
+			AttributesBuilder builder = Attributes.builder();
+			List<AttributeKey<String>> keys = new ArrayList<>();
+			for (AttributeKey<String> key : IDENTITY_KEYS) {
+				String value = resource.getAttribute(key);
+				if (value != null) {
+					builder.put(key, value);
+					keys.add(key);
+				}
+			}
+			cached = new ResourceIdentity(resource, builder.build(), List.copyOf(keys));
+			this.identity = cached;
+		}
+		return cached;
+	}
+
+	private record ResourceIdentity(Resource resource, Attributes attributes, List<AttributeKey<String>> keys) {
 	}
 
 	private List<EventData> redactEvents(List<EventData> events) {

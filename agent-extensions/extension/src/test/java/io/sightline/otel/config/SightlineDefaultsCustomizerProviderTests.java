@@ -52,6 +52,27 @@ class SightlineDefaultsCustomizerProviderTests {
 	}
 
 	@Test
+	void theBaggageParsersStackTracePerMalformedMemberIsSilencedUnlessTheUserSetItsLevel() {
+		String key = SightlineDefaultsCustomizerProvider.AGENT_LOGGER_LEVEL
+				+ "io.opentelemetry.javaagent.shaded.io.opentelemetry.api.baggage.propagation.Parser";
+		System.clearProperty(key);
+		System.setProperty("otel.traces.exporter", "none");
+		System.setProperty("otel.propagators", "tracecontext");
+		try {
+			AutoConfiguredOpenTelemetrySdk.builder().disableShutdownHook().build().getOpenTelemetrySdk().close();
+			assertThat(System.getProperty(key)).isEqualTo("error");
+			System.setProperty(key, "debug");
+			AutoConfiguredOpenTelemetrySdk.builder().disableShutdownHook().build().getOpenTelemetrySdk().close();
+			assertThat(System.getProperty(key)).isEqualTo("debug");
+		}
+		finally {
+			System.clearProperty(key);
+			System.clearProperty("otel.traces.exporter");
+			System.clearProperty("otel.propagators");
+		}
+	}
+
+	@Test
 	void propagatorsAcceptB3ByDefault() {
 		assertThat(SightlineDefaultsCustomizerProvider.defaults()).containsEntry("otel.propagators",
 				"tracecontext,baggage,b3multi");

@@ -98,15 +98,50 @@ class SpanRedactorTests {
 		io.opentelemetry.sdk.resources.Resource resource = io.opentelemetry.sdk.resources.Resource
 			.create(Attributes.of(AttributeKey.stringKey("sightline.release.id"), "r-1",
 					AttributeKey.stringKey("deployment.environment.name"), "prod"));
-		SdkTracerProvider provider = SdkTracerProvider.builder()
-			.setResource(resource)
-			.addSpanProcessor(SimpleSpanProcessor
-				.create(new RedactingSpanExporter(this.captured, new SpanRedactor(RedactionPolicy.defaults(), true))))
-			.build();
+		SdkTracerProvider provider = zipkinStyleProvider(resource);
 		provider.get("test").spanBuilder("select orders").startSpan().end();
 		Attributes attributes = this.captured.spans.get(0).getAttributes();
 		assertThat(attributes.get(AttributeKey.stringKey("sightline.release.id"))).isEqualTo("r-1");
 		assertThat(attributes.get(AttributeKey.stringKey("deployment.environment.name"))).isEqualTo("prod");
+	}
+
+	@Test
+	void identityIsReadThroughWithoutCopyingAndEachKeyOnce() {
+		io.opentelemetry.sdk.resources.Resource resource = io.opentelemetry.sdk.resources.Resource
+			.create(Attributes.of(AttributeKey.stringKey("sightline.release.id"), "r-1",
+					AttributeKey.stringKey("service.version"), "1.2.0"));
+		SdkTracerProvider provider = zipkinStyleProvider(resource);
+		provider.get("test").spanBuilder("plain").setAttribute("http.route", "/orders").startSpan().end();
+		provider.get("test")
+			.spanBuilder("own release")
+			.setAttribute("sightline.release.id", "r-span")
+			.setAttribute("http.route", "/orders")
+			.startSpan()
+			.end();
+
+		Attributes plain = this.captured.spans.get(0).getAttributes();
+		assertThat(plain).isInstanceOf(AttributesWithIdentity.class);
+		Map<String, Object> seen = new java.util.LinkedHashMap<>();
+		plain.forEach((key, value) -> assertThat(seen.put(key.getKey(), value)).as(key.getKey()).isNull());
+		assertThat(seen).containsEntry("http.route", "/orders")
+			.containsEntry("sightline.release.id", "r-1")
+			.containsEntry("service.version", "1.2.0")
+			.hasSize(plain.size());
+		assertThat(plain.toBuilder().build().asMap()).isEqualTo(plain.asMap());
+
+		Attributes own = this.captured.spans.get(1).getAttributes();
+		Map<String, Object> ownSeen = new java.util.LinkedHashMap<>();
+		own.forEach((key, value) -> assertThat(ownSeen.put(key.getKey(), value)).as(key.getKey()).isNull());
+		assertThat(ownSeen).containsEntry("sightline.release.id", "r-span").containsEntry("service.version", "1.2.0");
+	}
+
+	/** Redaction with the identity copied onto the spans, as for the Zipkin exporter. */
+	private SdkTracerProvider zipkinStyleProvider(io.opentelemetry.sdk.resources.Resource resource) {
+		return SdkTracerProvider.builder()
+			.setResource(resource)
+			.addSpanProcessor(SimpleSpanProcessor
+				.create(new RedactingSpanExporter(this.captured, new SpanRedactor(RedactionPolicy.defaults(), true))))
+			.build();
 	}
 
 	@Test

@@ -25,6 +25,7 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "demo.gateway.breaker-open-duration=1s", "demo.gateway.retry-backoff=10ms",
 				"demo.gateway.timeout=1s", "management.tracing.export.zipkin.endpoint=http://127.0.0.1:9/api/v2/spans" })
@@ -49,6 +50,9 @@ class GatewayTests {
 
 	@Autowired
 	FaultInjector faults;
+
+	@Autowired
+	org.springframework.context.ApplicationContext context;
 
 	private final RestClient http = RestClient.builder()
 		.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
@@ -183,6 +187,44 @@ class GatewayTests {
 			.toEntity(String.class);
 		assertThat(unknown.getStatusCode().value()).isEqualTo(400);
 		assertThat(unknown.getBody()).contains("unknown sku NOPE");
+	}
+
+	/**
+	 * Found by the reliability suite: every distinct unknown URL was looked up as a static resource (and
+	 * cached by the class loaders), or, without that mapping, logged as two WARN lines with the URL.
+	 */
+	@Test
+	void unknownUrlsAre404sWithoutAStaticResourceLookupOrALogLine(
+			org.springframework.boot.test.system.CapturedOutput output) {
+		String token = "zq" + System.nanoTime();
+		for (String path : java.util.List.of("/" + token + "/a?x=1", "/api/" + token, "/static/" + token + ".css")) {
+			assertThat(this.http.get().uri(url(path)).retrieve().toEntity(String.class).getStatusCode().value())
+				.as(path)
+				.isEqualTo(404);
+		}
+		assertThat(output.getAll()).doesNotContain(token);
+		assertThat(this.context.getBeansOfType(org.springframework.web.servlet.HandlerMapping.class).keySet())
+			.doesNotContain("resourceHandlerMapping");
+	}
+
+	/** The diagnostics endpoint logs the client's text once, as one event, in each of its modes. */
+	@Test
+	void diagnosticsLogTheClientsTextOnce(org.springframework.boot.test.system.CapturedOutput output) {
+		String marker = "note-" + System.nanoTime();
+		for (String as : java.util.List.of("argument", "message")) {
+			ResponseEntity<String> response = this.http.post()
+				.uri(url("/api/diagnostics/log?as=" + as))
+				.contentType(MediaType.TEXT_PLAIN)
+				.body(marker + "-" + as + "\r\nforged")
+				.retrieve()
+				.toEntity(String.class);
+			assertThat(response.getStatusCode().value()).isEqualTo(202);
+		}
+		assertThat(this.http.post().uri(url("/api/diagnostics/log?as=nonsense")).contentType(MediaType.TEXT_PLAIN)
+			.body("x").retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(400);
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(output.getAll().lines().filter((line) -> line.contains(marker))).hasSize(2)
+				.allMatch((line) -> line.startsWith("{") && line.contains("\\r\\nforged")));
 	}
 
 }

@@ -29,6 +29,8 @@ public final class Demo implements AutoCloseable {
 
 	private ZipkinServer zipkin;
 
+	private int zipkinStarts = 1;
+
 	private final Map<DemoService, ManagedProcess> services = new LinkedHashMap<>();
 
 	private final List<ManagedProcess> monitoring = new ArrayList<>();
@@ -86,6 +88,7 @@ public final class Demo implements AutoCloseable {
 			command.addAll(List.of("-javaagent:" + lib("sightline-javaagent.jar"), "-Dotel.traces.exporter=zipkin",
 					"-Dotel.exporter.zipkin.endpoint=" + this.zipkin.spansEndpoint(), "-Dotel.bsp.schedule.delay=500"));
 		}
+		command.addAll(this.config.jvmArgs());
 		command.addAll(List.of("-jar", lib(service.jarName()).toString(),
 				"--server.address=127.0.0.1", "--server.port=" + this.config.port(service),
 				"--management.server.address=127.0.0.1",
@@ -102,10 +105,24 @@ public final class Demo implements AutoCloseable {
 		if (this.config.logstashPort() > 0) {
 			command.add("--sightline.logging.logstash.destinations=127.0.0.1:" + this.config.logstashPort());
 		}
+		if (this.config.influxUrl() != null) {
+			// metrics push (Micrometer, v2 API) and Sightline events, both to the same server
+			command.addAll(List.of("--management.influx.metrics.export.uri=" + this.config.influxUrl(),
+					"--management.influx.metrics.export.api-version=v2", "--management.influx.metrics.export.org=sightline",
+					"--management.influx.metrics.export.bucket=sightline",
+					// v2 requires a token; VictoriaMetrics ignores it
+					"--management.influx.metrics.export.token=sightline-demo",
+					"--management.influx.metrics.export.step=" + this.config.scrapeInterval().toSeconds() + "s",
+					"--sightline.events.influx.enabled=true", "--sightline.events.influx.url=" + this.config.influxUrl()));
+		}
+		command.addAll(this.config.serviceArgs());
 		return command;
 	}
 
 	private void startMonitoring() throws IOException, InterruptedException {
+		if (!this.config.monitoring()) {
+			return;
+		}
 		Path prometheus = ItTools.onPath("prometheus");
 		Path alertmanager = ItTools.onPath("prometheus-alertmanager", "alertmanager");
 		if (prometheus == null || alertmanager == null) {
@@ -147,6 +164,28 @@ public final class Demo implements AutoCloseable {
 		return this.zipkin;
 	}
 
+	/** Stops Zipkin (by its PID) as an outage would; the services keep running. */
+	public void stopZipkin() throws InterruptedException {
+		this.zipkin.close();
+	}
+
+	/** Starts Zipkin again on the same port (empty: its store is in memory) and waits until healthy. */
+	public void startZipkin() throws IOException, InterruptedException {
+		this.zipkinStarts++;
+		this.zipkin = ZipkinServer.start(lib("zipkin-server.jar"), this.config.zipkinPort(),
+				this.config.runDir().resolve("zipkin-" + this.zipkinStarts + ".log"));
+		this.startedPids.add(this.zipkin.pid());
+	}
+
+	/** The PID of a running service. */
+	public long pid(DemoService service) {
+		ManagedProcess process = this.services.get(service);
+		if (process == null) {
+			throw new IllegalStateException(service.serviceName() + " is not running");
+		}
+		return process.pid();
+	}
+
 	public boolean monitoringRunning() {
 		return !this.monitoring.isEmpty();
 	}
@@ -186,7 +225,8 @@ public final class Demo implements AutoCloseable {
 		return total;
 	}
 
-	private static long rssBytes(long pid) {
+	/** Resident memory of a process, from /proc (0 when unknown). */
+	static long rssBytes(long pid) {
 		try {
 			for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
 				if (line.startsWith("VmRSS:")) {

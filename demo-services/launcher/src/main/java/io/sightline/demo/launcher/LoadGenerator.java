@@ -40,6 +40,21 @@ public final class LoadGenerator {
 
 	private final Recorder latencies = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
 
+	/** The same latencies, read per phase by {@link #interval()}. */
+	private final Recorder intervalLatencies = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
+
+	private final Map<String, LongAdder> errorsByCause = new ConcurrentHashMap<>();
+
+	private long intervalRequests;
+
+	private long intervalErrors;
+
+	private long intervalShed;
+
+	private Map<String, Long> intervalCauses = Map.of();
+
+	private volatile boolean stopped;
+
 	private final Map<String, LongAdder> requestsByKind = new ConcurrentHashMap<>();
 
 	private final LongAdder errors = new LongAdder();
@@ -80,6 +95,67 @@ public final class LoadGenerator {
 	}
 
 	/**
+	 * What happened in one phase of a running load: requests completed, failed (status 400 or more, or
+	 * no answer) and shed since the previous call of {@link LoadGenerator#interval()}.
+	 *
+	 * @param errorsByCause failures by {@code kind status} or {@code kind exception class}
+	 */
+	public record Interval(long requests, long errors, long shed, Histogram latency, Map<String, Long> errorsByCause) {
+
+		public double p99Millis() {
+			return this.latency.getValueAtPercentile(99) / 1e6;
+		}
+
+		public double p50Millis() {
+			return this.latency.getValueAtPercentile(50) / 1e6;
+		}
+
+		public double p90Millis() {
+			return this.latency.getValueAtPercentile(90) / 1e6;
+		}
+
+		@Override
+		public String toString() {
+			return String.format("%d requests, %d errors %s, %d shed; latency ms p50 %.1f, p90 %.1f, p99 %.1f, max %.1f",
+					this.requests, this.errors, this.errorsByCause, this.shed, p50Millis(), p90Millis(), p99Millis(),
+					this.latency.getMaxValue() / 1e6);
+		}
+
+	}
+
+	/**
+	 * The phase that ended now: what completed since the previous call (or since the start). Latency is
+	 * attributed to the phase in which the request completed. Safe to call while {@link #run} runs in
+	 * another thread.
+	 */
+	public synchronized Interval interval() {
+		long requests = this.requestsByKind.values().stream().mapToLong(LongAdder::sum).sum();
+		long errors = this.errors.sum();
+		long shed = this.shed.sum();
+		Map<String, Long> causes = new java.util.TreeMap<>();
+		this.errorsByCause.forEach((cause, count) -> causes.put(cause, count.sum()));
+		Map<String, Long> newCauses = new java.util.TreeMap<>();
+		causes.forEach((cause, count) -> {
+			long delta = count - this.intervalCauses.getOrDefault(cause, 0L);
+			if (delta > 0) {
+				newCauses.put(cause, delta);
+			}
+		});
+		Interval interval = new Interval(requests - this.intervalRequests, errors - this.intervalErrors,
+				shed - this.intervalShed, this.intervalLatencies.getIntervalHistogram(), newCauses);
+		this.intervalRequests = requests;
+		this.intervalErrors = errors;
+		this.intervalShed = shed;
+		this.intervalCauses = causes;
+		return interval;
+	}
+
+	/** Ends a {@link #run} early: it stops sending, drains and returns its report. */
+	public void stop() {
+		this.stopped = true;
+	}
+
+	/**
 	 * @param ratePerSecond requests started per second
 	 * @param duration how long to run
 	 * @param maxRequests stop after this many, whichever comes first
@@ -93,7 +169,7 @@ public final class LoadGenerator {
 		long start = System.nanoTime();
 		long end = start + duration.toNanos();
 		long sent = 0;
-		for (long scheduled = start; scheduled < end && sent < maxRequests; scheduled += interval) {
+		for (long scheduled = start; scheduled < end && sent < maxRequests && !this.stopped; scheduled += interval) {
 			long wait = scheduled - System.nanoTime();
 			if (wait > 0) {
 				TimeUnit.NANOSECONDS.sleep(wait);
@@ -144,10 +220,14 @@ public final class LoadGenerator {
 		}
 		this.inFlight.incrementAndGet();
 		this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-			this.latencies.recordValue(Math.min(System.nanoTime() - scheduledNanos, TimeUnit.SECONDS.toNanos(60)));
+			long latency = Math.min(System.nanoTime() - scheduledNanos, TimeUnit.SECONDS.toNanos(60));
+			this.latencies.recordValue(latency);
+			this.intervalLatencies.recordValue(latency);
 			this.requestsByKind.computeIfAbsent(kind, (k) -> new LongAdder()).increment();
 			if (failure != null || response.statusCode() >= 400) {
 				this.errors.increment();
+				String cause = kind + " " + ((failure != null) ? failure.getClass().getSimpleName() : response.statusCode());
+				this.errorsByCause.computeIfAbsent(cause, (k) -> new LongAdder()).increment();
 			}
 			else if ("order".equals(kind)) {
 				Matcher id = ID.matcher(response.body());
