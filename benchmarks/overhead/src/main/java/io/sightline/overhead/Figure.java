@@ -13,7 +13,10 @@ enum Figure {
 
 	P999("latency p99.9", "ms", "%.2f", false, VariantRun::p999Millis),
 
-	CPU_PER_REQUEST("CPU per request", "µs", "%.0f", false, VariantRun::cpuMicrosPerRequest),
+	CPU_PER_REQUEST("CPU per request, open loop", "µs", "%.0f", false, VariantRun::cpuMicrosPerRequest),
+
+	CLOSED_LOOP_CPU_PER_REQUEST("CPU per request, closed loop", "µs", "%.0f", false,
+			VariantRun::closedLoopCpuMicrosPerRequest),
 
 	ALLOCATION_PER_REQUEST("allocation per request", "KiB", "%.1f", false,
 			(run) -> run.allocatedBytesPerRequest() / 1024.0),

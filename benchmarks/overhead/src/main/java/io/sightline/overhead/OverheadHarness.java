@@ -31,6 +31,9 @@ import io.sightline.overhead.load.OpenLoopLoad;
 import io.sightline.overhead.load.RequestMix;
 import io.sightline.overhead.probe.AllocationCounter;
 import io.sightline.overhead.probe.ProcessStats;
+import io.sightline.overhead.profile.JfrProfile;
+import io.sightline.overhead.profile.ThreadCpu;
+import io.sightline.overhead.profile.VariantProfile;
 
 /**
  * Runs the overhead app in its four variants, interleaved round by round, against one real Zipkin and
@@ -76,12 +79,13 @@ public final class OverheadHarness {
 	}
 
 	public OverheadResults run() throws Exception {
-		Path bareJar = this.settings.tool("overhead-app-bare.jar");
-		Path starterJar = this.settings.tool("overhead-app-sightline.jar");
-		requireStarter(bareJar, false);
-		requireStarter(starterJar, true);
-		requireAgent(this.settings.tool("opentelemetry-javaagent.jar"));
-		requireAgent(this.settings.tool("sightline-javaagent.jar"));
+		List<Variant> variants = this.settings.variants();
+		for (Variant variant : variants) {
+			requireStarter(this.settings.tool(variant, appJar(variant)), variant.hasStarter());
+			if (variant.agent() != Variant.Agent.NONE) {
+				requireAgent(this.settings.tool(variant, agentJar(variant)));
+			}
+		}
 		Files.createDirectories(this.settings.work());
 		this.pinning = CpuPinning.plan(this.settings.pinCpus());
 		this.arrivalRate = this.settings.fixedRate();
@@ -92,10 +96,17 @@ public final class OverheadHarness {
 				this.settings.work().resolve("zipkin.log")); DownstreamServer downstream = DownstreamServer.start()) {
 			ZipkinSpans spans = new ZipkinSpans(zipkin);
 			for (int round = 1; round <= this.settings.rounds(); round++) {
-				for (Variant variant : Variant.values()) {
+				for (Variant variant : variants) {
 					VariantRun run = runVariant(variant, round, spans, downstream);
 					this.results.add(run);
 					progress(run);
+				}
+				if (this.arrivalRate <= 0) {
+					// a rate every variant sustains: a fraction of the slowest one's maximum
+					double slowest = this.results.runs().stream().mapToDouble(VariantRun::throughputPerSecond).min()
+						.orElseThrow();
+					this.arrivalRate = Math.max(1, slowest * this.settings.rateFraction());
+					this.results.arrivalRate(this.arrivalRate);
 				}
 			}
 		}
@@ -113,6 +124,19 @@ public final class OverheadHarness {
 		return this.results;
 	}
 
+	private static String appJar(Variant variant) {
+		return variant.hasStarter() ? "overhead-app-sightline.jar" : "overhead-app-bare.jar";
+	}
+
+	private static String agentJar(Variant variant) {
+		return (variant.agent() == Variant.Agent.STOCK) ? "opentelemetry-javaagent.jar" : "sightline-javaagent.jar";
+	}
+
+	/**
+	 * One fresh JVM of a variant: startup, closed-loop warm-up and maximum throughput, RSS; then, once the
+	 * arrival rate is known (from round 2 on, unless it was fixed), the open-loop warm-up and the latency,
+	 * CPU and allocation phase; in round 1, the profile.
+	 */
 	private VariantRun runVariant(Variant variant, int round, ZipkinSpans zipkin, DownstreamServer downstream)
 			throws Exception {
 		int port = ItTools.freePort();
@@ -121,8 +145,7 @@ public final class OverheadHarness {
 		command.add("-Xmx512m");
 		command.addAll(jvmOptions(variant, zipkin.spansEndpoint()));
 		command.add("-jar");
-		command.add(this.settings.tool(variant.hasStarter() ? "overhead-app-sightline.jar" : "overhead-app-bare.jar")
-			.toString());
+		command.add(this.settings.tool(variant, appJar(variant)).toString());
 		command.add("--server.port=" + port);
 		command.add("--server.address=127.0.0.1");
 		command.add("--overhead.downstream-url=" + downstream.url());
@@ -137,12 +160,14 @@ public final class OverheadHarness {
 		double startupMillis;
 		LoadResult warmup;
 		LoadResult max;
-		LoadResult open;
-		LoadResult openWarmup;
+		LoadResult open = null;
+		LoadResult openWarmup = null;
+		VariantProfile profile = null;
+		long profiledRequests = 0;
 		double busy;
 		long rss;
-		long cpuNanos;
-		long allocatedBytes;
+		double cpuMicrosPerRequest = Double.NaN;
+		double allocatedBytesPerRequest = Double.NaN;
 		int scrapes;
 		int prometheusStatus;
 		int sightlineSeries;
@@ -162,18 +187,22 @@ public final class OverheadHarness {
 				max = ClosedLoopLoad.run(target, mix, this.settings.closedLoopConnections(), this.settings.throughput());
 				busy = (ProcessStats.cpuNanos(app.pid()) - cpuBefore) / (double) max.elapsedNanos();
 				rss = ProcessStats.rssBytes(app.pid());
-				if (this.arrivalRate <= 0) {
-					this.arrivalRate = Math.max(1, max.throughputPerSecond() * this.settings.rateFraction());
-					this.results.arrivalRate(this.arrivalRate);
+				if (this.arrivalRate > 0) {
+					openWarmup = warmUpOpenLoop(target, mix, app.pid());
+					try (AllocationCounter allocation = AllocationCounter.attach(app.pid())) {
+						Map<Long, Long> allocatedBefore = allocation.snapshot();
+						long cpuAtStart = ProcessStats.cpuNanos(app.pid());
+						open = OpenLoopLoad.run(target, mix, this.arrivalRate, this.settings.latency(),
+								this.settings.openLoopConnections());
+						long cpuNanos = ProcessStats.cpuNanos(app.pid()) - cpuAtStart;
+						long allocatedBytes = AllocationCounter.allocatedBetween(allocatedBefore, allocation.snapshot());
+						cpuMicrosPerRequest = cpuNanos / 1000.0 / open.requests();
+						allocatedBytesPerRequest = (double) allocatedBytes / open.requests();
+					}
 				}
-				openWarmup = warmUpOpenLoop(target, mix, app.pid());
-				try (AllocationCounter allocation = AllocationCounter.attach(app.pid())) {
-					Map<Long, Long> allocatedBefore = allocation.snapshot();
-					long cpuAtStart = ProcessStats.cpuNanos(app.pid());
-					open = OpenLoopLoad.run(target, mix, this.arrivalRate, this.settings.latency(),
-							this.settings.openLoopConnections());
-					cpuNanos = ProcessStats.cpuNanos(app.pid()) - cpuAtStart;
-					allocatedBytes = AllocationCounter.allocatedBetween(allocatedBefore, allocation.snapshot());
+				if (round == 1 && !this.settings.profile().isZero()) {
+					profile = profile(variant, app.pid(), target, mix);
+					profiledRequests = profile.requests();
 				}
 				scraper.scrapeNow();
 				scrapes = scraper.scrapes();
@@ -190,18 +219,48 @@ public final class OverheadHarness {
 		}
 		long spans = zipkin.receivedWhenSettled(Duration.ofSeconds(8)) - spansBefore;
 		boolean inZipkin = zipkin.hasService(variant.serviceName());
-		long requests = 1 + warmup.requests() + max.requests() + openWarmup.requests() + open.requests();
-		long failed = warmup.failed() + max.failed() + openWarmup.failed() + open.failed();
+		long requests = 1 + warmup.requests() + max.requests() + profiledRequests;
+		long failed = warmup.failed() + max.failed();
+		if (open != null) {
+			requests += openWarmup.requests() + open.requests();
+			failed += openWarmup.failed() + open.failed();
+		}
 		long downstreamCalls = downstream.requests() - downstreamBefore;
 		if (this.settings.full()) {
 			keepTail(log, 64 * 1024);
 		}
 		return new VariantRun(variant, round, startupMillis, warmup.elapsedNanos() / 1e9, max.throughputPerSecond(),
-				busy, openWarmup.elapsedNanos() / 1e9, this.arrivalRate, open.latencyMillis(50), open.latencyMillis(99),
-				open.latencyMillis(99.9),
-				open.latencyMicros().getMaxValue() / 1000.0, cpuNanos / 1000.0 / open.requests(),
-				(double) allocatedBytes / open.requests(), rss, requests, failed, (double) spans / requests,
-				(double) downstreamCalls / requests, scrapes, prometheusStatus, sightlineSeries, inZipkin);
+				busy, (open != null) ? openWarmup.elapsedNanos() / 1e9 : Double.NaN,
+				(open != null) ? this.arrivalRate : Double.NaN, latency(open, 50), latency(open, 99),
+				latency(open, 99.9), (open != null) ? open.latencyMicros().getMaxValue() / 1000.0 : Double.NaN,
+				cpuMicrosPerRequest, allocatedBytesPerRequest, rss, requests, failed, (double) spans / requests,
+				(double) downstreamCalls / requests, scrapes, prometheusStatus, sightlineSeries, inZipkin, profile);
+	}
+
+	private static double latency(LoadResult open, double percentile) {
+		return (open != null) ? open.latencyMillis(percentile) : Double.NaN;
+	}
+
+	/**
+	 * A closed loop as long as {@link HarnessSettings#profile()}, recorded by JFR, with every thread's CPU
+	 * time read before and after and the heap allocation counted: where the CPU and the bytes of a request
+	 * go. It runs after the measured phases, so the recorder's own cost touches no figure but its own.
+	 */
+	private VariantProfile profile(Variant variant, long pid, InetSocketAddress target, RequestMix mix)
+			throws Exception {
+		try (AllocationCounter allocation = AllocationCounter.attach(pid)) {
+			JfrProfile recording = JfrProfile.start(pid, this.settings.work().resolve(variant.key() + "-profile.jfr"),
+					asyncProfiler());
+			Map<String, Double> threadsBefore = ThreadCpu.snapshot(pid);
+			Map<Long, Long> allocatedBefore = allocation.snapshot();
+			LoadResult load = ClosedLoopLoad.run(target, mix, this.settings.closedLoopConnections(),
+					this.settings.profile());
+			long allocated = AllocationCounter.allocatedBetween(allocatedBefore, allocation.snapshot());
+			Map<String, Double> threadsAfter = ThreadCpu.snapshot(pid);
+			JfrProfile.Samples samples = recording.stop();
+			return new VariantProfile(load.requests(), ThreadCpu.spentByGroup(threadsBefore, threadsAfter), allocated,
+					samples);
+		}
 	}
 
 	/**
@@ -288,7 +347,7 @@ public final class OverheadHarness {
 				options.add("-Dotel.logs.exporter=none");
 				break;
 			case SIGHTLINE:
-				options.add("-javaagent:" + this.settings.tool("sightline-javaagent.jar"));
+				options.add("-javaagent:" + this.settings.tool(variant, "sightline-javaagent.jar"));
 				options.addAll(this.settings.sightlineOptions());
 				break;
 			default:
@@ -337,6 +396,31 @@ public final class OverheadHarness {
 				throw new IllegalStateException(jar + (expected ? " lacks" : " contains") + " the Sightline starter");
 			}
 		}
+	}
+
+	/**
+	 * async-profiler's library, unpacked from the jar Maven copied, where it runs (Linux on x86-64); null
+	 * elsewhere, and the profile falls back to JDK Flight Recorder.
+	 */
+	private Path asyncProfiler() throws IOException {
+		Path jar = this.settings.tools().resolve("async-profiler.jar");
+		if (!"Linux".equals(System.getProperty("os.name")) || !"amd64".equals(System.getProperty("os.arch"))
+				|| !Files.isRegularFile(jar)) {
+			return null;
+		}
+		Path library = this.settings.work().resolve("libasyncProfiler.so");
+		if (!Files.isRegularFile(library)) {
+			try (ZipFile zip = new ZipFile(jar.toFile())) {
+				java.util.zip.ZipEntry entry = zip.getEntry("linux-x64/libasyncProfiler.so");
+				if (entry == null) {
+					return null;
+				}
+				try (java.io.InputStream in = zip.getInputStream(entry)) {
+					Files.copy(in, library);
+				}
+			}
+		}
+		return library;
 	}
 
 	/** A readable javaagent jar (a jar rebuilt while it was copied is not). */

@@ -39,6 +39,11 @@ public final class OverheadResults {
 		return Collections.unmodifiableList(this.runs);
 	}
 
+	/** The variants measured, in the order they ran. */
+	public List<Variant> variants() {
+		return this.runs.stream().map(VariantRun::variant).distinct().toList();
+	}
+
 	public List<VariantRun> runs(Variant variant) {
 		return this.runs.stream().filter((run) -> run.variant() == variant).toList();
 	}
@@ -48,7 +53,8 @@ public final class OverheadResults {
 	}
 
 	double median(Variant variant, ToDoubleFunction<VariantRun> value) {
-		double[] values = runs(variant).stream().mapToDouble(value).sorted().toArray();
+		// rounds that did not measure a figure (the calibration round's open loop) give NaN and are left out
+		double[] values = runs(variant).stream().mapToDouble(value).filter((v) -> !Double.isNaN(v)).sorted().toArray();
 		if (values.length == 0) {
 			return Double.NaN;
 		}

@@ -1,6 +1,10 @@
 package io.sightline.overhead;
 
-/** The four ways the same app runs, in the order every round runs them. */
+/**
+ * The ways the same app runs, in the order every round runs them. {@link #SIGHTLINE_BEFORE} runs only
+ * when the harness is given the jars of an earlier build ({@code sightline.overhead.baseline}), so that a
+ * change is measured before and after in one interleaved run.
+ */
 public enum Variant {
 
 	BARE("bare", "bare", "no starter, no agent", false, Agent.NONE),
@@ -12,7 +16,11 @@ public enum Variant {
 			Agent.STOCK),
 
 	SIGHTLINE("sightline", "Sightline", "starter + sightline-javaagent.jar: 100 % sampling, JSON logs, metrics scraped",
-			true, Agent.SIGHTLINE);
+			true, Agent.SIGHTLINE),
+
+	SIGHTLINE_BEFORE("sightline-before", "Sightline before",
+			"Sightline as the baseline build had it: its sightline-javaagent.jar and app jar, the same options", true,
+			Agent.SIGHTLINE);
 
 	enum Agent {
 

@@ -1,5 +1,6 @@
 package io.sightline.overhead;
 
+import io.sightline.overhead.profile.ThreadCpu;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class OverheadSmokeIT {
 
 		SoftAssertions softly = new SoftAssertions();
 		softly.assertThat(results.arrivalRate()).as("open-loop arrival rate").isPositive();
-		for (Variant variant : Variant.values()) {
+		for (Variant variant : settings.variants()) {
 			softly.assertThat(results.runs(variant)).as("runs of %s", variant).hasSize(1);
 			for (VariantRun run : results.runs(variant)) {
 				String name = variant.label();
@@ -41,6 +42,21 @@ class OverheadSmokeIT {
 				softly.assertThat(run.downstreamCallsPerRequest()).as("%s downstream calls per request", name)
 					.isBetween(0.99, 1.01);
 				softly.assertThat(run.scrapes()).as("%s scrapes", name).isPositive();
+				// the smoke run has a fixed rate, so its one round measures the open loop and profiles too
+				softly.assertThat(run.measuredOpenLoop()).as("%s measured the open loop", name).isTrue();
+				softly.assertThat(run.closedLoopCpuMicrosPerRequest()).as("%s closed-loop CPU per request", name)
+					.isPositive();
+				softly.assertThat(run.profile()).as("%s profile", name).isNotNull();
+				if (run.profile() != null) {
+					softly.assertThat(run.profile().requests()).as("%s profiled requests", name).isPositive();
+					softly.assertThat(run.profile().samples().cpuSamples()).as("%s CPU samples", name).isPositive();
+					softly.assertThat(run.profile().cpuMicrosPerRequest(ThreadCpu.ThreadGroup.REQUESTS))
+						.as("%s request threads' CPU", name)
+						.isPositive();
+					softly.assertThat(run.profile().allocatedKibPerRequest()).as("%s profiled allocation", name)
+						.isPositive();
+					softly.assertThat(run.profile().topCpuMethods(10)).as("%s hottest methods", name).isNotEmpty();
+				}
 				if (variant == Variant.BARE) {
 					softly.assertThat(run.prometheusStatus()).as("bare has no /actuator/prometheus").isEqualTo(404);
 					softly.assertThat(run.sightlineSeries()).as("bare has no sightline_ meters").isZero();
@@ -64,6 +80,9 @@ class OverheadSmokeIT {
 		}
 		softly.assertThat(harness.report()).contains("| Figure | bare | starter | stock agent | Sightline |")
 			.contains("full Sightline throughput vs bare")
+			.contains("CPU per request, closed loop")
+			.contains("### Profile: where the CPU and the bytes of a request go")
+			.contains("Sightline − stock agent")
 			.doesNotContain("NaN");
 		softly.assertAll();
 	}

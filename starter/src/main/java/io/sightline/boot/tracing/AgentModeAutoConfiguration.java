@@ -58,9 +58,16 @@ public class AgentModeAutoConfiguration {
 
 	}
 
+	/**
+	 * Set (by Sightline's agent extension) when the identity is already on the resource of every span:
+	 * tagging each server span again would be work per request for nothing.
+	 */
+	static final String RESOURCE_IDENTITY_PROPERTY = "io.sightline.otel.resource-identity";
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = { "io.opentelemetry.api.trace.Span", "jakarta.servlet.Filter" })
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnProperty(name = RESOURCE_IDENTITY_PROPERTY, havingValue = "false", matchIfMissing = true)
 	static class AgentServerSpanIdentityConfiguration {
 
 		@Bean

@@ -11,14 +11,18 @@ import org.springframework.core.env.Environment;
 
 /**
  * With the agent in charge of spans, Brave and its Zipkin reporter must not start at all: a second
- * tracer would create its own spans and put its own trace ids in the MDC.
+ * tracer would create its own spans and put its own trace ids in the MDC. Nor do Micrometer Tracing's
+ * observation handlers: the agent already traces every request they would see, so with Boot's no-op
+ * tracer they only cost time per request. The no-op {@code Tracer} bean itself stays for code that
+ * injects one.
  */
 public class AgentModeAutoConfigurationFilter implements AutoConfigurationImportFilter, EnvironmentAware {
 
 	static final Set<String> AGENTLESS_ONLY = Set.of(
 			"org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration",
 			"org.springframework.boot.micrometer.tracing.brave.autoconfigure.zipkin.ZipkinWithBraveTracingAutoConfiguration",
-			"org.springframework.boot.zipkin.autoconfigure.ZipkinAutoConfiguration");
+			"org.springframework.boot.zipkin.autoconfigure.ZipkinAutoConfiguration",
+			"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration");
 
 	private Environment environment;
 

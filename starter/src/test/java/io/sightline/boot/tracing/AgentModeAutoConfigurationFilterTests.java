@@ -11,20 +11,22 @@ class AgentModeAutoConfigurationFilterTests {
 	private static final String[] CANDIDATES = {
 			"org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration",
 			"org.springframework.boot.zipkin.autoconfigure.ZipkinAutoConfiguration",
-			"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration", null };
+			"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+			"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+			"org.springframework.boot.micrometer.tracing.autoconfigure.NoopTracerAutoConfiguration", null };
 
 	@Test
-	void agentModeExcludesBraveAndZipkin() {
+	void agentModeExcludesBraveZipkinAndTheTracingObservationHandlersButKeepsTheNoopTracer() {
 		AgentModeAutoConfigurationFilter filter = new AgentModeAutoConfigurationFilter();
 		filter.setEnvironment(new MockEnvironment().withProperty("sightline.tracing.mode", "agent"));
-		assertThat(filter.match(CANDIDATES, null)).containsExactly(false, false, true, true);
+		assertThat(filter.match(CANDIDATES, null)).containsExactly(false, false, true, false, true, true);
 	}
 
 	@Test
 	void agentlessModeKeepsEverything() {
 		AgentModeAutoConfigurationFilter filter = new AgentModeAutoConfigurationFilter();
 		filter.setEnvironment(new MockEnvironment().withProperty("sightline.tracing.mode", "agentless"));
-		assertThat(filter.match(CANDIDATES, null)).containsExactly(true, true, true, true);
+		assertThat(filter.match(CANDIDATES, null)).containsExactly(true, true, true, true, true, true);
 	}
 
 	@Test
@@ -33,7 +35,7 @@ class AgentModeAutoConfigurationFilterTests {
 		assertThat(AgentDetector.isAgentAttached()).isFalse();
 		AgentModeAutoConfigurationFilter filter = new AgentModeAutoConfigurationFilter();
 		filter.setEnvironment(new MockEnvironment());
-		assertThat(filter.match(CANDIDATES, null)).containsExactly(true, true, true, true);
+		assertThat(filter.match(CANDIDATES, null)).containsExactly(true, true, true, true, true, true);
 	}
 
 }

@@ -74,6 +74,15 @@ class TracingAutoConfigurationTests {
 	}
 
 	@Test
+	void noServerSpanTaggingWhenSightlinesAgentPutsTheIdentityOnTheResource() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(IdentityAutoConfiguration.class, AgentModeAutoConfiguration.class))
+			.withPropertyValues("spring.application.name=orders", "sightline.tracing.mode=agent",
+					AgentModeAutoConfiguration.RESOURCE_IDENTITY_PROPERTY + "=true")
+			.run((context) -> assertThat(context).doesNotHaveBean("sightlineServerSpanIdentityFilter"));
+	}
+
+	@Test
 	void userSpanContextReplacesTheAgentOne() {
 		this.runner.withPropertyValues("sightline.tracing.mode=agent")
 			.withUserConfiguration(UserSpanContext.class)

@@ -22,7 +22,7 @@ public class CuratedInstrumentationCustomizerProvider implements AutoConfigurati
 	/** Servlet/MVC/WebFlux servers and clients, JDBC, Kafka, Redis, Mongo, context propagation, logs. */
 	public static final List<String> CURATED_INSTRUMENTATIONS = List.of("tomcat", "servlet", "spring-webmvc",
 			"spring-web", "spring-webflux", "reactor", "reactor-netty", "netty", "http-url-connection",
-			"java-http-client", "apache-httpclient", "jdbc", "jdbc-datasource", "hikaricp", "spring-data",
+			"java-http-client", "apache-httpclient", "jdbc", "hikaricp", "spring-data",
 			"kafka-clients", "spring-kafka", "lettuce", "jedis", "mongo", "executors", "spring-scheduling",
 			"logback-mdc", "opentelemetry-api", "opentelemetry-instrumentation-annotations", "annotations", "methods",
 			"internal-class-loader", "internal-lambda", "internal-reflection", "internal-url-class-loader",

@@ -23,9 +23,17 @@ import io.sightline.otel.config.SightlineSettings;
 @AutoService(ResourceProvider.class)
 public class SightlineResourceProvider implements ResourceProvider {
 
+	/**
+	 * Set to {@code true} once the identity is on the resource of every span, so that the starter does not
+	 * also put it on each server span (it does with the stock agent).
+	 */
+	public static final String RESOURCE_IDENTITY_PROPERTY = "io.sightline.otel.resource-identity";
+
 	@Override
 	public Resource createResource(ConfigProperties config) {
-		return create(config, ClassLoader.getSystemClassLoader());
+		Resource resource = create(config, ClassLoader.getSystemClassLoader());
+		System.setProperty(RESOURCE_IDENTITY_PROPERTY, "true");
+		return resource;
 	}
 
 	static Resource create(ConfigProperties config, ClassLoader applicationClassLoader) {

@@ -23,14 +23,14 @@ final class PathDropSampler implements Sampler {
 	/** Older semantic conventions, still emitted by some instrumentations. */
 	static final AttributeKey<String> HTTP_TARGET = AttributeKey.stringKey("http.target");
 
-	private final List<Pattern> dropPaths;
+	private final List<PathMatcher> dropPaths;
 
 	private final Sampler delegate;
 
 	private final String description;
 
 	PathDropSampler(List<String> dropPatterns, Sampler delegate) {
-		this.dropPaths = dropPatterns.stream().map(PathDropSampler::compile).toList();
+		this.dropPaths = dropPatterns.stream().map(PathMatcher::of).toList();
 		this.delegate = delegate;
 		this.description = "SightlinePathDrop{drop=" + dropPatterns + ",then=" + delegate.getDescription() + "}";
 	}
@@ -53,8 +53,8 @@ final class PathDropSampler implements Sampler {
 		if (path == null) {
 			return false;
 		}
-		for (Pattern pattern : this.dropPaths) {
-			if (pattern.matcher(path).matches()) {
+		for (PathMatcher matcher : this.dropPaths) {
+			if (matcher.matches(path)) {
 				return true;
 			}
 		}
@@ -64,6 +64,31 @@ final class PathDropSampler implements Sampler {
 	private static String stripQuery(String target) {
 		int query = target.indexOf('?');
 		return (query >= 0) ? target.substring(0, query) : target;
+	}
+
+	/**
+	 * One drop pattern, decided on every root server span: a literal is compared and a trailing
+	 * {@code /**} is a prefix test, without a regex matcher (which allocates); other globs use
+	 * {@link #compile}.
+	 */
+	interface PathMatcher {
+
+		boolean matches(String path);
+
+		static PathMatcher of(String glob) {
+			String trimmed = glob.trim();
+			int star = trimmed.indexOf('*');
+			if (star < 0) {
+				return trimmed::equals;
+			}
+			if (star == trimmed.length() - 2 && trimmed.endsWith("**")) {
+				String prefix = trimmed.substring(0, star);
+				return (path) -> path.startsWith(prefix);
+			}
+			Pattern pattern = compile(trimmed);
+			return (path) -> pattern.matcher(path).matches();
+		}
+
 	}
 
 	/** {@code *} matches within one path segment, {@code **} across segments; the rest is literal. */

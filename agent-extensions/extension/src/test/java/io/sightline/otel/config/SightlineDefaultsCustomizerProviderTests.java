@@ -38,6 +38,12 @@ class SightlineDefaultsCustomizerProviderTests {
 			assertThat(config.getString("otel.logs.exporter")).isEqualTo("none");
 			assertThat(config.getString("otel.instrumentation.common.logging.trace-id-key")).isEqualTo("trace_id");
 			assertThat(config.getInt("otel.attribute.value.length.limit")).isEqualTo(4096);
+			// nothing exports logs or metrics by default: their only-emitting instrumentations are off in
+			// the final config the agent reads, which takes the customizers' order (defaults, then these)
+			ConfigProperties finalConfig = io.opentelemetry.sdk.autoconfigure.internal.AutoConfigureUtil.getConfig(sdk);
+			assertThat(finalConfig.getString("otel.instrumentation.logback-appender.enabled")).isEqualTo("false");
+			assertThat(finalConfig.getString("otel.instrumentation.runtime-telemetry.enabled")).isEqualTo("false");
+			assertThat(finalConfig.getString("otel.instrumentation.logback-mdc.enabled")).isNull();
 			// set by the "user" here: wins over Sightline's default
 			assertThat(config.getString("otel.propagators")).isEqualTo("tracecontext");
 			assertThat(sdk.getOpenTelemetrySdk().getSdkTracerProvider().toString()).contains("SightlinePathDrop");

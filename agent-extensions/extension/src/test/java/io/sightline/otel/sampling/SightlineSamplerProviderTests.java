@@ -76,6 +76,21 @@ class SightlineSamplerProviderTests {
 	}
 
 	@Test
+	void theFastMatchersAgreeWithTheGlobsRegex() {
+		List<String> globs = List.of("/internal/**", "/ping", " /static/*.css ", "/a/**/b", "/actuator/**");
+		List<String> paths = List.of("/internal", "/internal/", "/internal/a/b", "/ping", "/ping/", "/pingx",
+				"/static/site.css", "/static/a/site.css", "/a/x/y/b", "/a/b", "/actuator/health", "/actuator", "");
+		for (String glob : globs) {
+			PathDropSampler.PathMatcher matcher = PathDropSampler.PathMatcher.of(glob);
+			java.util.regex.Pattern regex = PathDropSampler.compile(glob);
+			for (String path : paths) {
+				assertThat(matcher.matches(path)).as("%s against %s", glob, path)
+					.isEqualTo(regex.matcher(path).matches());
+			}
+		}
+	}
+
+	@Test
 	void neverBreaksATraceThatAParentSampled() {
 		SpanContext sampledParent = SpanContext.createFromRemoteParent(TRACE_ID, "00f067aa0ba902b7",
 				TraceFlags.getSampled(), TraceState.getDefault());
