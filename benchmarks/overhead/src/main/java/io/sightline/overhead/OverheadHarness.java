@@ -452,15 +452,16 @@ public final class OverheadHarness {
 	}
 
 	private void progress(VariantRun run) {
-		System.out.println(String.format(Locale.ROOT,
-				"[overhead] round %d/%d %-11s startup %.2f s; warm after %.0f s: %,.0f req/s (%.2f CPUs busy); "
-						+ "at %,.0f req/s, warm after %.0f s: p50 %.2f p99 %.2f p99.9 %.2f ms, %.0f µs CPU and %.1f KiB "
-						+ "per request; RSS %.0f MB; %.2f spans per request; %d failed",
+		String closed = String.format(Locale.ROOT,
+				"[overhead] round %d/%d %-16s startup %.2f s; warm after %.0f s: %,.0f req/s (%.2f CPUs busy, %.0f µs CPU per request); ",
 				run.round(), this.settings.rounds(), run.variant().label(), run.startupMillis() / 1000,
-				run.warmupSeconds(), run.throughputPerSecond(), run.appCpuBusy(), run.arrivalRate(),
-				run.openWarmupSeconds(), run.p50Millis(), run.p99Millis(), run.p999Millis(), run.cpuMicrosPerRequest(),
-				run.allocatedBytesPerRequest() / 1024, run.rssBytes() / 1e6, run.spansPerRequest(),
-				run.failedRequests()));
+				run.warmupSeconds(), run.throughputPerSecond(), run.appCpuBusy(), run.closedLoopCpuMicrosPerRequest());
+		String open = run.measuredOpenLoop() ? String.format(Locale.ROOT,
+				"at %,.0f req/s, warm after %.0f s: p50 %.2f p99 %.2f p99.9 %.2f ms, %.0f µs CPU and %.1f KiB per request; ",
+				run.arrivalRate(), run.openWarmupSeconds(), run.p50Millis(), run.p99Millis(), run.p999Millis(),
+				run.cpuMicrosPerRequest(), run.allocatedBytesPerRequest() / 1024) : "calibration round, no open loop; ";
+		System.out.println(closed + open + String.format(Locale.ROOT, "RSS %.0f MB; %.2f spans per request; %d failed",
+				run.rssBytes() / 1e6, run.spansPerRequest(), run.failedRequests()));
 	}
 
 }

@@ -10,27 +10,46 @@ import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvide
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 
 /**
- * Opt-in ({@code sightline.instrumentation.curated=true}): only the instrumentations a Spring Boot
- * microservice uses, instead of the agent's 300-odd modules. Off by default until measurements show it
- * pays (see docs/agent.md). A setting the user gave for one instrumentation is left untouched.
+ * On by default ({@code sightline.instrumentation.curated=false} turns it off): only the instrumentations
+ * a Spring Boot microservice uses, instead of the agent's 300-odd modules. Every module the agent keeps
+ * on is matched against every class the application loads, so the full set costs startup time (about
+ * 15 % of the agent's startup on one CPU, docs/benchmarks.md) for libraries a Boot service does not
+ * have. A setting the user gave for one instrumentation is left untouched.
  */
 @AutoService(AutoConfigurationCustomizerProvider.class)
 public class CuratedInstrumentationCustomizerProvider implements AutoConfigurationCustomizerProvider {
 
 	public static final String CURATED = "sightline.instrumentation.curated";
 
-	/** Servlet/MVC/WebFlux servers and clients, JDBC, Kafka, Redis, Mongo, context propagation, logs. */
-	public static final List<String> CURATED_INSTRUMENTATIONS = List.of("tomcat", "servlet", "spring-webmvc",
-			"spring-web", "spring-webflux", "reactor", "reactor-netty", "netty", "http-url-connection",
-			"java-http-client", "apache-httpclient", "jdbc", "hikaricp", "spring-data",
-			"kafka-clients", "spring-kafka", "lettuce", "jedis", "mongo", "executors", "spring-scheduling",
-			"logback-mdc", "opentelemetry-api", "opentelemetry-instrumentation-annotations", "annotations", "methods",
+	/**
+	 * Servers and clients of HTTP, gRPC and messaging that Spring Boot supports, JDBC/R2DBC and the data
+	 * stores with Spring Data modules, context propagation (executors, reactor, coroutines), log
+	 * correlation and appenders, runtime metrics, and the OpenTelemetry API bridge and annotations.
+	 */
+	public static final List<String> CURATED_INSTRUMENTATIONS = List.of(
+			// HTTP servers and Spring's web stacks
+			"tomcat", "jetty", "undertow", "servlet", "spring-webmvc", "spring-web", "spring-webflux", "netty",
+			"reactor-netty", "spring-cloud-gateway",
+			// HTTP and RPC clients
+			"http-url-connection", "java-http-client", "apache-httpclient", "okhttp", "jetty-httpclient", "grpc",
+			// databases
+			"jdbc", "hikaricp", "r2dbc", "spring-data", "lettuce", "jedis", "mongo", "cassandra", "elasticsearch-rest",
+			"elasticsearch-api-client",
+			// messaging
+			"kafka-clients", "spring-kafka", "reactor-kafka", "jms", "spring-jms", "rabbitmq", "spring-rabbit",
+			// context propagation and scheduling
+			"executors", "reactor", "kotlinx-coroutines", "spring-scheduling",
+			// logs and runtime metrics (turned off again when nothing exports them)
+			"logback-mdc", "logback-appender", "log4j-context-data", "log4j-appender", "runtime-telemetry",
+			// the application's own spans
+			"opentelemetry-api", "opentelemetry-instrumentation-annotations", "annotations", "methods",
+			// the agent's own plumbing
 			"internal-class-loader", "internal-lambda", "internal-reflection", "internal-url-class-loader",
 			"internal-application-logger");
 
 	static Map<String, String> curated(ConfigProperties config) {
 		Map<String, String> settings = new LinkedHashMap<>();
-		if (!config.getBoolean(CURATED, false)) {
+		if (!config.getBoolean(CURATED, true)) {
 			return settings;
 		}
 		if (config.getString("otel.instrumentation.common.default-enabled") == null) {

@@ -43,7 +43,9 @@ class SightlineDefaultsCustomizerProviderTests {
 			ConfigProperties finalConfig = io.opentelemetry.sdk.autoconfigure.internal.AutoConfigureUtil.getConfig(sdk);
 			assertThat(finalConfig.getString("otel.instrumentation.logback-appender.enabled")).isEqualTo("false");
 			assertThat(finalConfig.getString("otel.instrumentation.runtime-telemetry.enabled")).isEqualTo("false");
-			assertThat(finalConfig.getString("otel.instrumentation.logback-mdc.enabled")).isNull();
+			// and the curated set is on by default
+			assertThat(finalConfig.getString("otel.instrumentation.common.default-enabled")).isEqualTo("false");
+			assertThat(finalConfig.getString("otel.instrumentation.logback-mdc.enabled")).isEqualTo("true");
 			// set by the "user" here: wins over Sightline's default
 			assertThat(config.getString("otel.propagators")).isEqualTo("tracecontext");
 			assertThat(sdk.getOpenTelemetrySdk().getSdkTracerProvider().toString()).contains("SightlinePathDrop");
