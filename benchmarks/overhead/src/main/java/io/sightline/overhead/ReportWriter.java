@@ -41,8 +41,8 @@ final class ReportWriter {
 			.append(String.format(Locale.ROOT, " (the run took %.1f min).%n", results.wallNanos() / 60e9));
 		md.append("- **Command:** `").append(settings.command()).append("`\n");
 		String rate = (settings.fixedRate() > 0) ? "a fixed rate, in every round"
-				: String.format(Locale.ROOT, "%.0f %% of the slowest variant's maximum in round 1, from round 2 on "
-						+ "(round 1 measures no latency)", settings.rateFraction() * 100);
+				: String.format(Locale.ROOT, "%.0f %% of the slowest variant's maximum in round 1; "
+						+ "round 1 measures no latency", settings.rateFraction() * 100);
 		md.append(String.format(Locale.ROOT,
 				"- **Run:** %d round(s) of the %d variants interleaved (A B C D A B C D …), each a fresh JVM "
 						+ "(`-Xmx512m`, JIT defaults); per variant and round a closed-loop warm-up until throughput is steady "
