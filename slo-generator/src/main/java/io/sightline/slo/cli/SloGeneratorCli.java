@@ -15,7 +15,8 @@ import io.sightline.slo.spec.InvalidSpecException;
 /**
  * {@code sightline-slo-generator --specs slo --prometheus prometheus --dashboard grafana/dashboards/sightline-slo.json}
  * writes the rules, promtool tests and dashboard; {@code --check} only reports drift. Exit codes: 0
- * done (or no drift), 1 drift, 2 invalid specs or usage (nothing written).
+ * done (or no drift), 1 drift, 2 invalid specs or usage (nothing written), 3 an unexpected error
+ * (one line on stderr, never a stack trace).
  */
 public final class SloGeneratorCli {
 
@@ -90,7 +91,15 @@ public final class SloGeneratorCli {
 			err.println("sightline-slo-generator: " + ex);
 			return 2;
 		}
+		catch (RuntimeException ex) {
+			// a bug of ours, not drift (1) nor a bad spec (2): one line, and its own exit code
+			err.println("sightline-slo-generator: unexpected error: " + ex);
+			return UNEXPECTED_ERROR;
+		}
 	}
+
+	/** Exit code of an error that is neither drift nor a bad spec or usage. */
+	static final int UNEXPECTED_ERROR = 3;
 
 	private static String argument(String[] args, int index, String name) {
 		if (index >= args.length) {

@@ -143,7 +143,8 @@ public final class SloArtifacts {
 			}
 		}
 		for (Map.Entry<Path, String> file : this.files.entrySet()) {
-			Files.createDirectories(file.getKey().getParent());
+			// a bare file name ("dash.json") has no parent of its own: it goes in the working directory
+			Files.createDirectories(file.getKey().toAbsolutePath().getParent());
 			Files.writeString(file.getKey(), file.getValue(), StandardCharsets.UTF_8);
 		}
 	}

@@ -214,6 +214,83 @@ class SloRuleGeneratorTests {
 	}
 
 	@Test
+	void eachFilesProblemsAreNestedUnderIt() throws IOException {
+		Path specs = Files.createDirectories(this.temp.resolve("nested"));
+		Files.writeString(specs.resolve("bad.yml"), """
+				version: sightline/v1
+				service: bad
+				slos:
+				  - name: a
+				    objective: 100
+				    sli:
+				      http_availability: {}
+				""");
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int exit = SloGeneratorCliAccess.run(new String[] { "--specs", specs.toString(), "--prometheus",
+				this.temp.resolve("out").toString(), "--check" }, err);
+		assertThat(exit).isEqualTo(2);
+		List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+		int file = lines.indexOf("  - Invalid SLO spec nested/bad.yml:");
+		assertThat(file).as("%s", lines).isPositive();
+		List<String> nested = lines.subList(file + 1, lines.size())
+			.stream()
+			.takeWhile((line) -> line.startsWith("      - "))
+			.toList();
+		assertThat(nested).anyMatch((line) -> line.startsWith("      - slos[0].objective"));
+	}
+
+	@Test
+	void theDashboardMayBeABareFileNameInTheWorkingDirectory() throws IOException {
+		Path dashboard = Path.of("sightline-slo-test-" + System.nanoTime() + ".json");
+		try {
+			ByteArrayOutputStream err = new ByteArrayOutputStream();
+			int exit = SloGeneratorCliAccess.run(new String[] { "--specs", SPECS.toString(), "--prometheus",
+					this.temp.resolve("out").toString(), "--dashboard", dashboard.toString() }, err);
+			assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+			assertThat(dashboard).isRegularFile();
+		}
+		finally {
+			Files.deleteIfExists(dashboard);
+		}
+	}
+
+	@Test
+	void anSloWithBothAlertsDisabledNeedsNoAlertNameAndGetsNoAlertRules() {
+		SloSpec spec = SloSpecReader.read("quiet.yml", """
+				version: prometheus/v1
+				service: quiet
+				slos:
+				  - name: requests-availability
+				    objective: 99.9
+				    sli:
+				      events:
+				        error_query: sum(rate(http_errors_total[{{.window}}]))
+				        total_query: sum(rate(http_requests_total[{{.window}}]))
+				    alerting:
+				      page_alert:
+				        disable: true
+				      ticket_alert:
+				        disable: true
+				""");
+		String rules = new SloRuleGenerator(THIRTY_DAYS).rules(spec, "quiet.yml");
+		assertThat(rules).contains("slo:sli_error:ratio_rate5m").doesNotContain("alert:");
+		// one alert still on: its name is required, as in Sloth
+		assertThatExceptionOfType(InvalidSpecException.class).isThrownBy(() -> SloSpecReader.read("loud.yml", """
+				version: prometheus/v1
+				service: loud
+				slos:
+				  - name: requests-availability
+				    objective: 99.9
+				    sli:
+				      raw:
+				        error_ratio_query: sum(rate(x[{{.window}}]))
+				    alerting:
+				      ticket_alert:
+				        disable: true
+				""")).withMessageContaining("slos[0].alerting.name: required");
+	}
+
+	@Test
 	void duplicateServicesAcrossFilesAreRefused() throws IOException {
 		Path specs = Files.createDirectories(this.temp.resolve("dup"));
 		Files.copy(SPECS.resolve("gateway.yml"), specs.resolve("a.yml"));

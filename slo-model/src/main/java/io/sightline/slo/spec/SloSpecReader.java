@@ -314,11 +314,12 @@ public final class SloSpecReader {
 			return null;
 		}
 		known(alerting, ALERTING, path + ".");
-		String name = text(alerting, "name", path + ".name", true);
+		Map<String, String> page = alert(alerting.get("page_alert"), path + ".page_alert");
+		Map<String, String> ticket = alert(alerting.get("ticket_alert"), path + ".ticket_alert");
+		// as in Sloth: the alert name is needed only when an alert is generated
+		String name = text(alerting, "name", path + ".name", page != null || ticket != null);
 		return new SloSpec.Alerting(name, labels(alerting.get("labels"), path + ".labels"),
-				labels(alerting.get("annotations"), path + ".annotations"),
-				alert(alerting.get("page_alert"), path + ".page_alert"),
-				alert(alerting.get("ticket_alert"), path + ".ticket_alert"));
+				labels(alerting.get("annotations"), path + ".annotations"), page, ticket);
 	}
 
 	/** The alert's extra labels, or null when it is disabled. */
