@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import io.sightline.slo.AlertWindow;
 import io.sightline.slo.MultiWindowAlerts;
+import io.sightline.slo.SloBuckets;
 import io.sightline.slo.grafana.SloDashboard;
 import io.sightline.slo.spec.InvalidSpecException;
 import io.sightline.slo.spec.SloSpec;
@@ -59,13 +60,19 @@ public final class SloArtifacts {
 		for (Path file : specFiles) {
 			String source = specDir.getFileName() + "/" + file.getFileName();
 			try {
-				SloSpec spec = SloSpecReader.read(source, Files.readString(file, StandardCharsets.UTF_8));
-				if (specs.containsKey(spec.service())) {
-					problems.add(source + ": service \"" + spec.service() + "\" is already specified in "
-							+ sources.get(spec.service()) + "; one file per service");
+				List<SloSpec> read = SloSpecReader.readAll(source, Files.readString(file, StandardCharsets.UTF_8),
+						SloBuckets.HTTP_DEFAULT);
+				for (int i = 0; i < read.size(); i++) {
+					SloSpec spec = read.get(i);
+					String document = (read.size() > 1) ? source + " (document " + (i + 1) + ")" : source;
+					if (specs.containsKey(spec.service())) {
+						problems.add(document + ": service \"" + spec.service() + "\" is already specified in "
+								+ sources.get(spec.service()) + "; one spec per service");
+						continue;
+					}
+					specs.put(spec.service(), spec);
+					sources.put(spec.service(), document);
 				}
-				specs.put(spec.service(), spec);
-				sources.put(spec.service(), source);
 			}
 			catch (InvalidSpecException ex) {
 				problems.add(ex.getMessage());

@@ -236,7 +236,7 @@ class SloRuleGeneratorTests {
 			.stream()
 			.takeWhile((line) -> line.startsWith("      - "))
 			.toList();
-		assertThat(nested).anyMatch((line) -> line.startsWith("      - slos[0].objective"));
+		assertThat(nested).anyMatch((line) -> line.startsWith("      - slos[0].objective") && line.endsWith("(line 5)"));
 	}
 
 	@Test
@@ -288,6 +288,21 @@ class SloRuleGeneratorTests {
 				      ticket_alert:
 				        disable: true
 				""")).withMessageContaining("slos[0].alerting.name: required");
+	}
+
+	@Test
+	void aFileWithSeveralSpecsGeneratesEachService() throws IOException {
+		Path specs = Files.createDirectories(this.temp.resolve("multi"));
+		String gateway = Files.readString(SPECS.resolve("gateway.yml"));
+		Files.writeString(specs.resolve("all.yml"), gateway + "\n---\n" + gateway.replace("service: gateway", "service: edge"));
+		SloArtifacts artifacts = SloArtifacts.generate(specs, this.temp, this.temp.resolve("d.json"), THIRTY_DAYS);
+		assertThat(artifacts.files()).containsKeys(this.temp.resolve("rules/slo/gateway.yml"),
+				this.temp.resolve("rules/slo/edge.yml"));
+		// the same service twice is still refused, naming both documents
+		Files.writeString(specs.resolve("all.yml"), gateway + "\n---\n" + gateway);
+		assertThatExceptionOfType(InvalidSpecException.class)
+			.isThrownBy(() -> SloArtifacts.generate(specs, this.temp, this.temp.resolve("d.json"), THIRTY_DAYS))
+			.withMessageContaining("multi/all.yml (document 2): service \"gateway\" is already specified in multi/all.yml (document 1)");
 	}
 
 	@Test

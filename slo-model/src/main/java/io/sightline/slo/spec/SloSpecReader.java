@@ -15,9 +15,13 @@ import io.sightline.slo.Objective;
 import io.sightline.slo.Sli;
 import io.sightline.slo.SloBuckets;
 import io.sightline.slo.StatusSet;
+import java.io.StringReader;
+import java.util.HashMap;
+
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads SLO specs: Sloth's {@code prometheus/v1}, so that an existing Sloth user's file works unchanged,
@@ -88,24 +92,76 @@ public final class SloSpecReader {
 	 * @throws InvalidSpecException with every problem found
 	 */
 	public static SloSpec read(String source, String yaml, List<Duration> buckets) {
-		SloSpecReader reader = new SloSpecReader(buckets);
-		SloSpec spec = reader.parse(yaml);
-		if (!reader.problems.isEmpty()) {
-			throw new InvalidSpecException(source, reader.problems);
+		List<SloSpec> specs = readAll(source, yaml, buckets);
+		if (specs.size() != 1) {
+			throw new InvalidSpecException(source, List.of("holds " + specs.size()
+					+ " specs (YAML documents); one service's spec is read here (the generator accepts several per file)"));
 		}
-		return spec;
+		return specs.get(0);
 	}
 
-	private SloSpec parse(String yaml) {
-		Object root;
+	/**
+	 * Reads every spec of a file: as in Sloth, a file may hold several, as YAML documents separated by
+	 * {@code ---}. Each problem starts with its path and ends with its document (when there are
+	 * several) and line, e.g. {@code slos[0].objective: … (document 2, line 14)}.
+	 * @param source where the YAML came from, for messages
+	 * @param yaml the specs
+	 * @param buckets the latency buckets the service publishes
+	 * @throws InvalidSpecException with every problem of every document
+	 */
+	public static List<SloSpec> readAll(String source, String yaml, List<Duration> buckets) {
+		List<Object> documents = new ArrayList<>();
+		List<Map<String, Integer>> lines = new ArrayList<>();
 		try {
 			// SafeConstructor: a spec is data, never a way to instantiate classes
-			root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+			for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(yaml)) {
+				documents.add(document);
+			}
+			for (Node node : new Yaml(new SafeConstructor(new LoaderOptions())).composeAll(new StringReader(yaml))) {
+				Map<String, Integer> documentLines = new HashMap<>();
+				SpecLines.collect(node, "", documentLines);
+				lines.add(documentLines);
+			}
 		}
 		catch (RuntimeException ex) {
-			this.problems.add("not valid YAML: " + ex.getMessage());
-			return null;
+			throw new InvalidSpecException(source, List.of("not valid YAML: " + ex.getMessage()));
 		}
+		List<String> problems = new ArrayList<>();
+		List<SloSpec> specs = new ArrayList<>();
+		int count = 0;
+		for (int i = 0; i < documents.size(); i++) {
+			if (documents.get(i) == null) {
+				// an empty document, such as after a trailing ---
+				continue;
+			}
+			count++;
+			SloSpecReader reader = new SloSpecReader(buckets);
+			SloSpec spec = reader.parse(documents.get(i));
+			Map<String, Integer> documentLines = (i < lines.size()) ? lines.get(i) : Map.of();
+			for (String problem : reader.problems) {
+				// after the problem, which starts with its path
+				Integer line = SpecLines.line(problem, documentLines);
+				List<String> where = new ArrayList<>();
+				if (documents.size() > 1) {
+					where.add("document " + (i + 1));
+				}
+				if (line != null) {
+					where.add("line " + line);
+				}
+				problems.add(where.isEmpty() ? problem : problem + " (" + String.join(", ", where) + ")");
+			}
+			specs.add(spec);
+		}
+		if (count == 0) {
+			problems.add("holds no spec");
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidSpecException(source, problems);
+		}
+		return specs;
+	}
+
+	private SloSpec parse(Object root) {
 		Map<String, Object> top = map(root, "(root)");
 		if (top == null) {
 			return null;

@@ -1,6 +1,8 @@
 package io.sightline.slo.spec;
 
 import io.sightline.slo.Sli;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -241,6 +243,56 @@ class SloSpecReaderTests {
 			.isThrownBy(() -> SloSpecReader.read("x.yml", "!!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[]]]"));
 		assertThatExceptionOfType(InvalidSpecException.class).isThrownBy(() -> SloSpecReader.read("x.yml", "42"))
 			.withMessageContaining("(root): a mapping is required");
+	}
+
+
+	static final String TWO_DOCUMENTS = """
+			version: prometheus/v1
+			service: orders
+			slos:
+			  - name: availability
+			    objective: 99.9
+			    sli:
+			      raw:
+			        error_ratio_query: sum(rate(errors[{{.window}}])) / sum(rate(requests[{{.window}}]))
+			    alerting:
+			      name: OrdersAvailability
+			---
+			version: prometheus/v1
+			service: payments
+			slos:
+			  - name: availability
+			    objective: 99.5
+			    sli:
+			      raw:
+			        error_ratio_query: sum(rate(errors[{{.window}}])) / sum(rate(requests[{{.window}}]))
+			    alerting:
+			      name: PaymentsAvailability
+			---
+			""";
+
+	@Test
+	void severalSpecsInOneFileAsInSloth() {
+		List<SloSpec> specs = SloSpecReader.readAll("both.yml", TWO_DOCUMENTS, io.sightline.slo.SloBuckets.HTTP_DEFAULT);
+		assertThat(specs).extracting(SloSpec::service).containsExactly("orders", "payments");
+		// the starter reads one service's spec
+		assertThatExceptionOfType(InvalidSpecException.class).isThrownBy(() -> SloSpecReader.read("both.yml", TWO_DOCUMENTS))
+			.withMessageContaining("holds 2 specs");
+	}
+
+	@Test
+	void problemsNameTheirDocumentAndLine() {
+		String broken = TWO_DOCUMENTS.replace("objective: 99.5", "objective: 101").replace("      name: PaymentsAvailability\n", "      labels: {}\n");
+		assertThatExceptionOfType(InvalidSpecException.class)
+			.isThrownBy(() -> SloSpecReader.readAll("both.yml", broken, io.sightline.slo.SloBuckets.HTTP_DEFAULT))
+			.satisfies((ex) -> assertThat(ex.problems())
+				.anyMatch((p) -> p.startsWith("slos[0].objective:") && p.endsWith("(document 2, line 16)"))
+				// missing: reported at the line of its parent
+				.anyMatch((p) -> p.startsWith("slos[0].alerting.name: required") && p.endsWith("(document 2, line 20)"))
+				.noneMatch((p) -> p.contains("document 1")));
+		assertThatExceptionOfType(InvalidSpecException.class)
+			.isThrownBy(() -> SloSpecReader.read("one.yml", "version: prometheus/v1\nservice: x\nslos: []\n"))
+			.satisfies((ex) -> assertThat(ex.problems()).containsExactly("slos: must be a non-empty list (line 3)"));
 	}
 
 }
