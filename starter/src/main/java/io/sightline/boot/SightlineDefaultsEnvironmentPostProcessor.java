@@ -42,11 +42,22 @@ public class SightlineDefaultsEnvironmentPostProcessor implements EnvironmentPos
 		// The influx registry logs an ERROR per failed push (every step while InfluxDB is down); Sightline's
 		// sender counts the drops and logs the outage once instead (metrics.push.InfluxPushAutoConfiguration).
 		defaults.put("logging.level.io.micrometer.influx.InfluxMeterRegistry", "off");
+		// The console is one ECS JSON object per line: Boot's plain-text banner would be the first line
+		// a log shipper has to skip.
+		if (jsonConsole(environment)) {
+			defaults.put("spring.main.banner-mode", "off");
+		}
 		String env = environment.getProperty("sightline.environment", "local");
 		if ("local".equalsIgnoreCase(env.trim())) {
 			defaults.put("management.tracing.sampling.probability", "1.0");
 		}
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
+	}
+
+	private static boolean jsonConsole(ConfigurableEnvironment environment) {
+		boolean logging = !"false".equalsIgnoreCase(environment.getProperty("sightline.logging.enabled", "true").trim());
+		boolean text = "text".equalsIgnoreCase(environment.getProperty("sightline.logging.console", "json").trim());
+		return logging && !text;
 	}
 
 	@Override

@@ -57,4 +57,19 @@ class SightlineDefaultsEnvironmentPostProcessorTests {
 		assertThat(set.getProperty("management.influx.metrics.export.enabled")).isNull();
 	}
 
+	@Test
+	void noBannerOnAJsonConsole() {
+		StandardEnvironment json = new StandardEnvironment();
+		this.processor.postProcessEnvironment(json, new SpringApplication());
+		assertThat(json.getProperty("spring.main.banner-mode")).isEqualTo("off");
+		for (String[] setting : new String[][] { { "sightline.logging.console", "text" },
+				{ "sightline.logging.enabled", "false" }, { "spring.main.banner-mode", "console" } }) {
+			StandardEnvironment environment = new StandardEnvironment();
+			environment.getPropertySources().addFirst(new MockPropertySource().withProperty(setting[0], setting[1]));
+			this.processor.postProcessEnvironment(environment, new SpringApplication());
+			assertThat(environment.getProperty("spring.main.banner-mode")).as(setting[0])
+				.isEqualTo("spring.main.banner-mode".equals(setting[0]) ? "console" : null);
+		}
+	}
+
 }

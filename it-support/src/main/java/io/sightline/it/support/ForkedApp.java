@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +50,15 @@ public final class ForkedApp implements AutoCloseable {
 	 */
 	public static ForkedApp start(String javaBin, String mainClass, String name, List<String> agentArgs,
 			List<String> appArgs, String readiness) throws IOException, InterruptedException {
+		return start(javaBin, mainClass, name, agentArgs, appArgs, readiness, null);
+	}
+
+	/**
+	 * As {@link #start(String, String, String, List, List, String)}, with stderr written to its own file
+	 * when {@code errors} is not null (stdout alone is then the console output).
+	 */
+	public static ForkedApp start(String javaBin, String mainClass, String name, List<String> agentArgs,
+			List<String> appArgs, String readiness, Path errors) throws IOException, InterruptedException {
 		int port = ItTools.freePort();
 		List<String> command = new ArrayList<>();
 		command.add(javaBin);
@@ -61,7 +72,8 @@ public final class ForkedApp implements AutoCloseable {
 		command.add("--server.port=" + port);
 		command.add("--server.address=127.0.0.1");
 		command.addAll(appArgs);
-		ManagedProcess process = ManagedProcess.start(name, command, Map.of());
+		ManagedProcess process = ManagedProcess.start(name, command, Map.of(),
+				Files.createTempFile("sightline-" + name + "-", ".log"), errors);
 		ForkedApp app = new ForkedApp(process, port);
 		try {
 			process.awaitHttpOk(readiness.startsWith("http") ? readiness : app.url(readiness), Duration.ofSeconds(120));

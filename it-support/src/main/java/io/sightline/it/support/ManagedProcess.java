@@ -41,8 +41,22 @@ public final class ManagedProcess implements AutoCloseable {
 	/** As {@link #start(String, List, Map)}, writing stdout and stderr to the given file. */
 	public static ManagedProcess start(String name, List<String> command, Map<String, String> environment,
 			Path output) throws IOException {
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(output.toFile());
+		return start(name, command, environment, output, null);
+	}
+
+	/**
+	 * As {@link #start(String, List, Map, Path)}, with stderr in a file of its own (when not null), for
+	 * tests of what reaches stdout alone.
+	 */
+	public static ManagedProcess start(String name, List<String> command, Map<String, String> environment,
+			Path output, Path errors) throws IOException {
+		ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile());
+		if (errors != null) {
+			builder.redirectError(errors.toFile());
+		}
+		else {
+			builder.redirectErrorStream(true);
+		}
 		builder.environment().putAll(environment);
 		return new ManagedProcess(name, builder.start(), output);
 	}

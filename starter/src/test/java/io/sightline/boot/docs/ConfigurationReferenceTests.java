@@ -93,7 +93,9 @@ class ConfigurationReferenceTests {
 			"management.influx.metrics.export.enabled",
 			"`false` until `management.influx.metrics.export.uri` is set (Boot's default is `true`)",
 			"logging.level.io.micrometer.influx.InfluxMeterRegistry",
-			"`off`: Sightline counts failed pushes and logs one WARN per outage instead of an ERROR per push");
+			"`off`: Sightline counts failed pushes and logs one WARN per outage instead of an ERROR per push",
+			"spring.main.banner-mode",
+			"`off` while the console is ECS JSON (the default), so that every stdout line is a JSON object");
 
 	/** What the defaults post-processor really adds, for a local service without an Influx uri. */
 	private static Map<String, Object> bootDefaults() {
