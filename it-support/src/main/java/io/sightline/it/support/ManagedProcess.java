@@ -27,10 +27,14 @@ public final class ManagedProcess implements AutoCloseable {
 
 	private final Path output;
 
-	private ManagedProcess(String name, Process process, Path output) {
+	/** stderr's own file, or null when it is merged into {@link #output}. */
+	private final Path errors;
+
+	private ManagedProcess(String name, Process process, Path output, Path errors) {
 		this.name = name;
 		this.process = process;
 		this.output = output;
+		this.errors = errors;
 	}
 
 	public static ManagedProcess start(String name, List<String> command, Map<String, String> environment)
@@ -58,7 +62,7 @@ public final class ManagedProcess implements AutoCloseable {
 			builder.redirectErrorStream(true);
 		}
 		builder.environment().putAll(environment);
-		return new ManagedProcess(name, builder.start(), output);
+		return new ManagedProcess(name, builder.start(), output, errors);
 	}
 
 	/** Polls the URL until it answers 200, failing with the process output if it dies or times out. */
@@ -92,10 +96,17 @@ public final class ManagedProcess implements AutoCloseable {
 		return Files.readAllLines(this.output, StandardCharsets.UTF_8);
 	}
 
+	/** The last lines of the output, and of stderr when it has a file of its own. */
 	public String tail() {
 		try {
 			List<String> lines = outputLines();
-			return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+			String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+			if (this.errors != null && Files.isRegularFile(this.errors)) {
+				List<String> errorLines = Files.readAllLines(this.errors, StandardCharsets.UTF_8);
+				tail += "\n--- stderr ---\n"
+						+ String.join("\n", errorLines.subList(Math.max(0, errorLines.size() - 30), errorLines.size()));
+			}
+			return tail;
 		}
 		catch (IOException ex) {
 			return "(no output: " + ex.getMessage() + ")";

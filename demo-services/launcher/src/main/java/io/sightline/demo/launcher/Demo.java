@@ -68,8 +68,10 @@ public final class Demo implements AutoCloseable {
 		// downstream services first, so the gateway's first calls find them
 		for (DemoService service : List.of(DemoService.INVENTORY, DemoService.PAYMENT, DemoService.ORDER,
 				DemoService.GATEWAY)) {
+			// stdout is the service's ECS JSON log; the agent's and the JVM's plain-text lines go to stderr
 			ManagedProcess process = ManagedProcess.start(service.serviceName(), command(service), Map.of(),
-					this.config.runDir().resolve(service.serviceName() + ".log"));
+					this.config.runDir().resolve(service.serviceName() + ".log"),
+					this.config.runDir().resolve(service.serviceName() + ".err"));
 			this.services.put(service, process);
 			this.startedPids.add(process.pid());
 		}

@@ -403,14 +403,52 @@ class DemoWithAgentIT extends AbstractDemoIT {
 	void stoppingLeavesNoProcessBehind() {
 		List<Long> pids = this.demo.startedPids();
 		assertThat(pids).hasSizeGreaterThanOrEqualTo(5);
+		for (DemoService service : DemoService.values()) {
+			this.logFiles.put(service, this.demo.logFile(service));
+		}
 		this.demo.close();
 		for (long pid : pids) {
 			assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid %d alive", pid).isFalse();
 		}
 		this.demo = null;
+		// issue 16: each service's stdout is ECS JSON from its first line to its last (the agent's and the
+		// JVM's plain-text lines are in <service>.err); a killed service may leave its last line cut off
+		for (DemoService service : DemoService.values()) {
+			List<String> lines = readLines(this.logFiles.get(service));
+			List<String> notJson = new java.util.ArrayList<>();
+			for (int i = 0; i < lines.size(); i++) {
+				String line = lines.get(i);
+				boolean last = i == lines.size() - 1;
+				if (!isJsonObject(line) && !(last && line.startsWith("{"))) {
+					notJson.add((i + 1) + ": " + line);
+				}
+			}
+			assertThat(notJson).as("non-JSON lines in %s", this.logFiles.get(service)).isEmpty();
+			assertThat(lines).as(service.serviceName()).isNotEmpty();
+		}
+	}
+
+	private static List<String> readLines(Path file) {
+		try {
+			return java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private static boolean isJsonObject(String line) {
+		try {
+			return JSON.readTree(line).isObject();
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
 	static final String SLO_ALERT = "GatewayAvailabilityBudgetBurn";
+
+	private final java.util.Map<DemoService, Path> logFiles = new java.util.EnumMap<>(DemoService.class);
 
 	private java.util.Optional<AlertWebhookReceiver.ReceivedAlert> firedPage(String alertName) {
 		return this.demo.alertReceiver()
