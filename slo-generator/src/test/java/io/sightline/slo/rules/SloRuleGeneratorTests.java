@@ -305,6 +305,32 @@ class SloRuleGeneratorTests {
 			.withMessageContaining("multi/all.yml (document 2): service \"gateway\" is already specified in multi/all.yml (document 1)");
 	}
 
+	/**
+	 * Specs in the shapes of Sloth's published prometheus/v1 examples (written here): events and raw
+	 * SLIs, spec and SLO labels, custom alert labels, several services per file, alerts disabled.
+	 */
+	@Test
+	void slothStyleSpecsGenerateRulesThatPromtoolAccepts() throws IOException {
+		Path specs = Path.of("src/test/resources/sloth-style");
+		SloArtifacts artifacts = SloArtifacts.generate(specs, this.temp, this.temp.resolve("dashboard.json"), THIRTY_DAYS);
+		Map<Path, String> files = artifacts.files();
+		String checkout = files.get(this.temp.resolve("rules/slo/checkout.yml"));
+		assertThat(checkout).contains("CheckoutHighErrorRate", "\"pager\"", "\"slack\"", "payments-team",
+				"slo:sli_error:ratio_rate5m");
+		assertThat(files.get(this.temp.resolve("rules/slo/search.yml"))).contains("SearchSlowQueries");
+		// page alert disabled: the ticket rule only
+		String catalog = files.get(this.temp.resolve("rules/slo/catalog.yml"));
+		assertThat(catalog).contains("CatalogReadErrors", "sloth_severity: \"ticket\"")
+			.doesNotContain("sloth_severity: \"page\"");
+		// both disabled: recording rules, no alert
+		assertThat(files.get(this.temp.resolve("rules/slo/reports.yml"))).contains("slo:sli_error:ratio_rate5m")
+			.doesNotContain("alert:");
+		if (PrometheusTools.promtool() != null) {
+			artifacts.write(this.temp);
+			assertPromtoolPasses(this.temp);
+		}
+	}
+
 	@Test
 	void duplicateServicesAcrossFilesAreRefused() throws IOException {
 		Path specs = Files.createDirectories(this.temp.resolve("dup"));
