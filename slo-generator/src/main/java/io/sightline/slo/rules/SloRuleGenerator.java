@@ -53,7 +53,7 @@ public final class SloRuleGenerator {
 	}
 
 	private void sliRecordings(YamlText yaml, SloSpec spec, SloSpec.Slo slo) {
-		yaml.item(2, "name", groupNames(spec, slo).get(0)).open(4, "rules");
+		group(yaml, groupNames(spec, slo).get(0), slo.intervals().sliErrors());
 		for (Duration window : MultiWindowAlerts.recordedWindows()) {
 			String w = PromQl.window(window);
 			yaml.item(6, "record", ratioRecord(w))
@@ -73,7 +73,7 @@ public final class SloRuleGenerator {
 		String selector = selector(spec, slo);
 		String on = "\n/ on(sloth_id, sloth_slo, sloth_service) group_left\n";
 		Map<String, String> labels = sloLabels(spec, slo);
-		yaml.item(2, "name", groupNames(spec, slo).get(1)).open(4, "rules");
+		group(yaml, groupNames(spec, slo).get(1), slo.intervals().metadata());
 		yaml.item(6, "record", "slo:objective:ratio")
 			.block(8, "expr", "vector(" + number(slo.objective().percent() / 100) + ")")
 			.map(8, "labels", labels);
@@ -119,7 +119,7 @@ public final class SloRuleGenerator {
 		if (alerting == null || (alerting.pageLabels() == null && alerting.ticketLabels() == null)) {
 			return;
 		}
-		yaml.item(2, "name", groupNames(spec, slo).get(2)).open(4, "rules");
+		group(yaml, groupNames(spec, slo).get(2), slo.intervals().alerts());
 		for (AlertWindow.Severity severity : AlertWindow.Severity.values()) {
 			if (severityLabels(alerting, severity) == null) {
 				continue;
@@ -129,6 +129,15 @@ public final class SloRuleGenerator {
 				.map(8, "labels", alertRuleLabels(spec, slo, severity))
 				.map(8, "annotations", annotations(spec, slo, severity));
 		}
+	}
+
+	/** A rule group's header: its name, and its evaluation interval when the spec sets one. */
+	private static void group(YamlText yaml, String name, String interval) {
+		yaml.item(2, "name", name);
+		if (interval != null) {
+			yaml.value(4, "interval", interval);
+		}
+		yaml.open(4, "rules");
 	}
 
 	/** Sloth's group names: SLI recordings, meta recordings, alerts. */

@@ -325,6 +325,25 @@ class SloRuleGeneratorTests {
 		// both disabled: recording rules, no alert
 		assertThat(files.get(this.temp.resolve("rules/slo/reports.yml"))).contains("slo:sli_error:ratio_rate5m")
 			.doesNotContain("alert:");
+		// Sloth's per-SLO rule group intervals
+		String batch = files.get(this.temp.resolve("rules/slo/batch.yml"));
+		assertThat(batch).contains("""
+				  - name: "sloth-slo-sli-recordings-batch-jobs-success"
+				    interval: "4m"
+				""", """
+				  - name: "sloth-slo-meta-recordings-batch-jobs-success"
+				    interval: "2m"
+				""", """
+				  - name: "sloth-slo-alerts-batch-jobs-success"
+				    interval: "2m"
+				""", """
+				  - name: "sloth-slo-alerts-batch-jobs-latency"
+				    interval: "5m"
+				""");
+		assertThat(files.get(this.temp.resolve("rules/slo/checkout.yml"))).doesNotContain("interval:");
+		assertThatExceptionOfType(InvalidSpecException.class).isThrownBy(() -> SloSpecReader.read("bad.yml",
+				Files.readString(specs.resolve("rule-group-intervals.yml")).replace("\"4m\"", "\"four minutes\"")))
+			.withMessageContaining("slos[0].interval.slierror: a Prometheus duration");
 		if (PrometheusTools.promtool() != null) {
 			artifacts.write(this.temp);
 			assertPromtoolPasses(this.temp);

@@ -24,9 +24,25 @@ public record SloSpec(String version, String service, Map<String, String> labels
 	 * @param sli what is measured
 	 * @param labels labels of this SLO
 	 * @param alerting how its alerts are named and labelled
+	 * @param intervals Sloth's {@code interval}: how often Prometheus evaluates each rule group
 	 */
 	public record Slo(String name, Objective objective, String description, Sli sli, Map<String, String> labels,
-			Alerting alerting) {
+			Alerting alerting, Intervals intervals) {
+
+		public Slo(String name, Objective objective, String description, Sli sli, Map<String, String> labels,
+				Alerting alerting) {
+			this(name, objective, description, sli, labels, alerting, Intervals.DEFAULT);
+		}
+
+	}
+
+	/**
+	 * Evaluation intervals of an SLO's three rule groups, as Prometheus durations ({@code 2m}); null
+	 * leaves a group at Prometheus' global evaluation interval.
+	 */
+	public record Intervals(String sliErrors, String metadata, String alerts) {
+
+		public static final Intervals DEFAULT = new Intervals(null, null, null);
 
 	}
 

@@ -42,7 +42,10 @@ public final class SloSpecReader {
 
 	private static final Set<String> TOP = Set.of("version", "service", "labels", "slos");
 
-	private static final Set<String> SLO = Set.of("name", "objective", "description", "labels", "sli", "alerting");
+	private static final Set<String> SLO = Set.of("name", "objective", "description", "labels", "sli", "alerting",
+			"interval");
+
+	private static final Set<String> INTERVAL = Set.of("all", "slierror", "metadata", "alert");
 
 	private static final Set<String> SLOTH_SLI = Set.of("events", "raw");
 
@@ -213,7 +216,8 @@ public final class SloSpecReader {
 		Sli sli = sli(slo.get("sli"), path + ".sli");
 		SloSpec.Alerting alerting = (this.sightline && slo.get("alerting") == null) ? defaultAlerting(name)
 				: alerting(slo.get("alerting"), path + ".alerting");
-		return new SloSpec.Slo(name, objective, description, sli, labels, alerting);
+		return new SloSpec.Slo(name, objective, description, sli, labels, alerting,
+				intervals(slo.get("interval"), path + ".interval"));
 	}
 
 	private Sli sli(Object value, String path) {
@@ -362,6 +366,34 @@ public final class SloSpecReader {
 			}
 		}
 		return strings;
+	}
+
+	/** Sloth's {@code interval}: {@code all}, or one per group ({@code slierror}, {@code metadata}, {@code alert}). */
+	private SloSpec.Intervals intervals(Object value, String path) {
+		if (value == null) {
+			return SloSpec.Intervals.DEFAULT;
+		}
+		Map<String, Object> intervals = map(value, path);
+		if (intervals == null) {
+			return SloSpec.Intervals.DEFAULT;
+		}
+		known(intervals, INTERVAL, path + ".");
+		String all = promDuration(intervals, "all", path);
+		String sliErrors = promDuration(intervals, "slierror", path);
+		String metadata = promDuration(intervals, "metadata", path);
+		String alerts = promDuration(intervals, "alert", path);
+		return new SloSpec.Intervals((sliErrors != null) ? sliErrors : all, (metadata != null) ? metadata : all,
+				(alerts != null) ? alerts : all);
+	}
+
+	private String promDuration(Map<String, Object> map, String key, String path) {
+		String text = text(map, key, path + "." + key, false);
+		if (text != null && !text.matches("([0-9]+(ms|s|m|h|d|w|y))+")) {
+			this.problems.add(path + "." + key + ": a Prometheus duration such as 2m or 1h30m is required, was \""
+					+ text + "\"");
+			return null;
+		}
+		return text;
 	}
 
 	private SloSpec.Alerting alerting(Object value, String path) {
