@@ -18,25 +18,39 @@ public final class ZipkinServer implements AutoCloseable {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
+	/**
+	 * JVM options for a Zipkin that starts and warms up quickly (C1 only): a restarted Zipkin's JIT
+	 * otherwise competes for the cores with the services under test for about half a minute.
+	 */
+	public static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1");
+
 	private ZipkinServer(ManagedProcess process, int port) {
 		this.process = process;
 		this.port = port;
 	}
 
 	public static ZipkinServer start() throws IOException, InterruptedException {
-		return start(ItTools.zipkinJar(), ItTools.freePort(), java.nio.file.Files.createTempFile("sightline-zipkin-", ".log"));
+		return start(ItTools.zipkinJar(), ItTools.freePort(), java.nio.file.Files.createTempFile("sightline-zipkin-", ".log"),
+				QUICK_START);
+	}
+
+	public static ZipkinServer start(java.nio.file.Path jar, int port, java.nio.file.Path output)
+			throws IOException, InterruptedException {
+		return start(jar, port, output, List.of());
 	}
 
 	/**
 	 * @param jar the zipkin-server exec jar
 	 * @param port loopback port to listen on
 	 * @param output where its console output goes
+	 * @param jvmOptions added to the defaults (heap, serial GC)
 	 */
-	public static ZipkinServer start(java.nio.file.Path jar, int port, java.nio.file.Path output)
+	public static ZipkinServer start(java.nio.file.Path jar, int port, java.nio.file.Path output, List<String> jvmOptions)
 			throws IOException, InterruptedException {
-		List<String> command = List.of(ItTools.javaBin(), "-Xmx384m", "-XX:+UseSerialGC", "-jar",
-				jar.toString(), "--armeria.ports[0].ip=127.0.0.1",
-				"--armeria.ports[0].port=" + port, "--armeria.ports[0].protocols[0]=http");
+		List<String> command = new java.util.ArrayList<>(List.of(ItTools.javaBin(), "-Xmx384m", "-XX:+UseSerialGC"));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", jar.toString(), "--armeria.ports[0].ip=127.0.0.1",
+				"--armeria.ports[0].port=" + port, "--armeria.ports[0].protocols[0]=http"));
 		// Bounded in-memory store: an unbounded one exhausts the heap under load.
 		ManagedProcess process = ManagedProcess.start("zipkin", command,
 				Map.of("MEM_MAX_SPANS", "50000", "STORAGE_TYPE", "mem"), output);

@@ -62,7 +62,7 @@ public final class Demo implements AutoCloseable {
 				this.config.runDir());
 		logger.info("Kafka ready at {}", this.kafka.bootstrapServers());
 		this.zipkin = ZipkinServer.start(lib("zipkin-server.jar"), this.config.zipkinPort(),
-				this.config.runDir().resolve("zipkin.log"));
+				this.config.runDir().resolve("zipkin.log"), ZipkinServer.QUICK_START);
 		this.startedPids.add(this.zipkin.pid());
 		logger.info("Zipkin ready at {}", this.zipkin.baseUrl());
 		// downstream services first, so the gateway's first calls find them
@@ -175,7 +175,7 @@ public final class Demo implements AutoCloseable {
 	public void startZipkin() throws IOException, InterruptedException {
 		this.zipkinStarts++;
 		this.zipkin = ZipkinServer.start(lib("zipkin-server.jar"), this.config.zipkinPort(),
-				this.config.runDir().resolve("zipkin-" + this.zipkinStarts + ".log"));
+				this.config.runDir().resolve("zipkin-" + this.zipkinStarts + ".log"), ZipkinServer.QUICK_START);
 		this.startedPids.add(this.zipkin.pid());
 	}
 

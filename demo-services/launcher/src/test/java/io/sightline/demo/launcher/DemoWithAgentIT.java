@@ -192,8 +192,8 @@ class DemoWithAgentIT extends AbstractDemoIT {
 		String faults = this.demo.managementUrl(DemoService.GATEWAY) + "/actuator/faults";
 		Thread load = backgroundLoad(Duration.ofSeconds(240));
 		try {
-			// healthy traffic first, so both 5m windows mix good and bad requests
-			Thread.sleep(45_000);
+			// healthy traffic first (200 requests), so both 5m windows mix good and bad requests
+			Thread.sleep(20_000);
 			assertThat(firedPage(SLO_ALERT)).as("paged before the fault").isEmpty();
 			assertThat(healthSlo().path("status").asString()).isEqualTo("UP");
 

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * One demo for the reliability and bad-input ITs, launched once per test run and shared through
- * JUnit's root store (closed when the run ends). Agent mode, the production path: the services run with
+ * One demo for the reliability and bad-input ITs, launched once per test JVM and shared through
+ * JUnit's root store (closed when the JVM's run ends); the build gives each of those classes a JVM of
+ * its own, and the soak test shares ReliabilityIT's when both run. Agent mode, the production path: the services run with
  * sightline-javaagent.jar, push metrics and events to a real VictoriaMetrics (Influx v2 API), ship logs
  * to a json_lines receiver, export spans to Zipkin, and are scraped by Prometheus when installed.
  *

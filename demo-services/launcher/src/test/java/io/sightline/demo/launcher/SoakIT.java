@@ -37,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(ReliabilityDemo.Extension.class)
 @org.junit.jupiter.api.Order(org.junit.jupiter.api.Order.DEFAULT + 3)
+@org.junit.jupiter.api.Tag("alone")
 class SoakIT {
 
 	static final String COMMAND = "./mvnw -pl demo-services/launcher -am verify -Dit.test=SoakIT -Dsightline.soak=true "
