@@ -1,8 +1,6 @@
 package io.sightline.demo.launcher;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,8 +13,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
+import io.sightline.it.support.ItTools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -57,8 +55,8 @@ abstract class AbstractDemoIT {
 		Path runDir = Files.createTempDirectory("sightline-demo-" + (agent() ? "agent" : "agentless") + "-");
 		int base = freeBlock();
 		// the repo's own prometheus/ configs, with fast intervals so alerts fire within a test's patience
-		DemoConfig config = new DemoConfig(lib, runDir, agent(), base, 10, freePortOutside(base), freePortOutside(base),
-				freePortOutside(base), freePortOutside(base), freePortOutside(base), freePortOutside(base),
+		DemoConfig config = new DemoConfig(lib, runDir, agent(), base, 10, freePort(), freePort(),
+				freePort(), freePort(), freePort(), freePort(),
 				Path.of(System.getProperty("demo.prometheus", "../../prometheus")), SCRAPE, logstashPort());
 		long start = System.nanoTime();
 		this.demo = Demo.start(config);
@@ -191,47 +189,13 @@ abstract class AbstractDemoIT {
 		assertThat(empty).as("community JVM dashboard queries without data").isEmpty();
 	}
 
-	/** Four consecutive free ports for the services, and four more (at +10) for their management. */
+	/** Four consecutive ports for the services, and four more (at +10) for their management. */
 	static int freeBlock() {
-		for (int attempt = 0; attempt < 50; attempt++) {
-			int base = ThreadLocalRandom.current().nextInt(20_000, 40_000);
-			boolean free = true;
-			for (int i = 0; i < 4 && free; i++) {
-				free = isFree(base + i) && isFree(base + 10 + i);
-			}
-			if (free) {
-				return base;
-			}
-		}
-		throw new IllegalStateException("no free port block");
-	}
-
-	/** A free port that is not one of the service block's, which is free now but bound only later. */
-	static int freePortOutside(int base) {
-		while (true) {
-			int port = freePort();
-			if (port < base || port > base + 13) {
-				return port;
-			}
-		}
+		return ItTools.freeBlock(14);
 	}
 
 	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static boolean isFree(int port) {
-		try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
+		return ItTools.freePort();
 	}
 
 	HttpResponse<String> get(String url) throws IOException, InterruptedException {

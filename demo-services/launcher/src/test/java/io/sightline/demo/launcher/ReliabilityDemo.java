@@ -81,10 +81,10 @@ final class ReliabilityDemo implements AutoCloseable {
 		try {
 			logstash.start();
 			int base = AbstractDemoIT.freeBlock();
-			DemoConfig config = new DemoConfig(lib, runDir, true, base, 10, AbstractDemoIT.freePortOutside(base),
-					AbstractDemoIT.freePortOutside(base), AbstractDemoIT.freePortOutside(base),
-					AbstractDemoIT.freePortOutside(base), AbstractDemoIT.freePortOutside(base),
-					AbstractDemoIT.freePortOutside(base), Path.of(System.getProperty("demo.prometheus", "../../prometheus")),
+			DemoConfig config = new DemoConfig(lib, runDir, true, base, 10, AbstractDemoIT.freePort(),
+					AbstractDemoIT.freePort(), AbstractDemoIT.freePort(),
+					AbstractDemoIT.freePort(), AbstractDemoIT.freePort(),
+					AbstractDemoIT.freePort(), Path.of(System.getProperty("demo.prometheus", "../../prometheus")),
 					STEP, logstash.port())
 				.withInflux(victoria.url())
 				// Prometheus' rule evaluation would only add CPU bursts to the latency measured here
