@@ -306,8 +306,9 @@ class SloRuleGeneratorTests {
 	}
 
 	/**
-	 * Specs in the shapes of Sloth's published prometheus/v1 examples (written here): events and raw
-	 * SLIs, spec and SLO labels, custom alert labels, several services per file, alerts disabled.
+	 * Specs in the shapes of all Sloth's published prometheus/v1 examples (written here, see each
+	 * file's header): events and raw SLIs, subqueries, spec and SLO labels, custom alert labels and
+	 * annotations, several services per file, alerts disabled, rule group intervals.
 	 */
 	@Test
 	void slothStyleSpecsGenerateRulesThatPromtoolAccepts() throws IOException {
@@ -341,6 +342,43 @@ class SloRuleGeneratorTests {
 				    interval: "5m"
 				""");
 		assertThat(files.get(this.temp.resolve("rules/slo/checkout.yml"))).doesNotContain("interval:");
+		// getting-started: spec labels on every rule, each alert's own labels on its rule only
+		assertThat(checkout).contains("repo: \"sightline/checkout\"", "route: \"payments-oncall\"",
+				"chat_channel: \"#payments-alerts\"");
+		assertThat(checkout.indexOf("route: \"payments-oncall\"")).isLessThan(checkout.indexOf("sloth_severity: \"ticket\""));
+		assertThat(checkout.substring(checkout.indexOf("sloth_severity: \"ticket\""))).doesNotContain("payments-oncall");
+		// home-wifi: subqueries get the window before the colon, two SLOs on one gauge, custom severities
+		String edgeNodes = files.get(this.temp.resolve("rules/slo/edge-nodes.yml"));
+		assertThat(edgeNodes).contains("sum_over_time((count(edge_node_health_score < 0.8))[5m:]) OR on() vector(0)",
+				"sum_over_time((count(edge_node_health_score < 0.4))[3d:]) OR on() vector(0)",
+				"alert: \"EdgeNodesUnhealthy\"", "alert: \"EdgeNodesFailing\"", "severity: \"urgent\"",
+				"severity: \"notice\"", "site: \"lab-north\"", "(14.4 * 0.05)", "(14.4 * 0.001)")
+			.doesNotContain("{{.window}}");
+		// raw-home-wifi: a multi-line raw error ratio, the window substituted in every line
+		assertThat(files.get(this.temp.resolve("rules/slo/edge-score.yml"))).contains(String.join("\n",
+				"          1 - (", "            sum(sum_over_time(edge_node_health_score[1h]))", "            /",
+				"            sum(count_over_time(edge_node_health_score[1h]))", "          )")).contains("alert: \"EdgeScoreLow\"");
+		// kubernetes-apiserver: SLO labels, a negative matcher, an annotation of the spec beside ours
+		String objectStore = files.get(this.temp.resolve("rules/slo/object-store.yml"));
+		assertThat(objectStore).contains("category: \"latency\"", "category: \"availability\"",
+				"sum(rate(objectstore_request_duration_seconds_bucket{le=\"0.25\",op!=\"LIST\"}[6h]))",
+				"runbook: \"https://runbooks.example.org/object-store/latency\"", "severity: \"critical\"",
+				"severity: \"warning\"", "alert: \"ObjectStoreLatencyAlert\"");
+		// multifile: a file opening with ---, two services with the same SLO and alert names
+		assertThat(files.get(this.temp.resolve("rules/slo/invoices.yml"))).contains("sloth_objective: \"99.9\"",
+				"owner: \"billing-team\"", "alert: \"InvoicesHighErrorRate\"");
+		assertThat(files.get(this.temp.resolve("rules/slo/invoices-archive.yml")))
+			.contains("sloth_objective: \"99.99\"", "owner: \"billing-archive-team\"", "(14.4 * 0.0001)");
+		// victoria-metrics: YAML booleans and numbers as label values, quotes in a description, both
+		// alerts on without page_alert/ticket_alert, `by` and `without` aggregations
+		String quotes = files.get(this.temp.resolve("rules/slo/quotes-grpc.yml"));
+		assertThat(quotes).contains("generated: \"true\"", "actual_le: \"0.25\"", "objective_reversed: \"10\"",
+				"alert: \"slo_quotes-grpc_rpc-latency-p90_fail\"", "sloth_severity: \"page\"",
+				"sloth_severity: \"ticket\"", "within 250 ms, grade \\\"B\\\"",
+				"sum without (instance, pod, le) (rate(grpc_server_handling_seconds_bucket{job=\"quotes-grpc\",le=\"0.5\"}[30m]))");
+		// no-alerts: the multi-line queries survive as one expression
+		assertThat(files.get(this.temp.resolve("rules/slo/reports.yml")))
+			.contains("rate(report_exports_total{outcome=\"failed\"}[5m])");
 		assertThatExceptionOfType(InvalidSpecException.class).isThrownBy(() -> SloSpecReader.read("bad.yml",
 				Files.readString(specs.resolve("rule-group-intervals.yml")).replace("\"4m\"", "\"four minutes\"")))
 			.withMessageContaining("slos[0].interval.slierror: a Prometheus duration");
@@ -348,6 +386,72 @@ class SloRuleGeneratorTests {
 			artifacts.write(this.temp);
 			assertPromtoolPasses(this.temp);
 		}
+	}
+
+	/**
+	 * Sloth's plugin chains and its Kubernetes resource are outside what Sightline generates: each is
+	 * refused with its own reason and the field's path, rather than as an unknown field.
+	 */
+	@Test
+	void pluginShapedSpecsAreRefused() {
+		String spec = """
+				version: prometheus/v1
+				service: checkout
+				slos:
+				  - name: requests-availability
+				    objective: 99.9
+				    sli:
+				      events:
+				        error_query: sum(rate(http_errors_total[{{.window}}]))
+				        total_query: sum(rate(http_requests_total[{{.window}}]))
+				    alerting:
+				      name: CheckoutErrors
+				""";
+		assertThatExceptionOfType(InvalidSpecException.class)
+			.isThrownBy(() -> SloSpecReader.read("top.yml", spec.replace("slos:\n", """
+					slo_plugins:
+					  chain:
+					    - id: "sloth.dev/core/alert_for/v1"
+					slos:
+					""")))
+			.withMessageContaining("top.yml")
+			.withMessageContaining("slo_plugins: Sloth's SLO plugins are not supported by Sightline")
+			.withMessageNotContaining("unknown field");
+		assertThatExceptionOfType(InvalidSpecException.class)
+			.isThrownBy(() -> SloSpecReader.read("slo.yml", spec.replace("    alerting:\n", """
+					    plugins:
+					      chain:
+					        - id: "sloth.dev/core/alert_for/v1"
+					    alerting:
+					""")))
+			.withMessageContaining("slos[0].plugins: Sloth's SLO plugins are not supported by Sightline");
+		assertThatExceptionOfType(InvalidSpecException.class)
+			.isThrownBy(() -> SloSpecReader.read("sli.yml", """
+					version: prometheus/v1
+					service: checkout
+					slos:
+					  - name: requests-availability
+					    objective: 99.9
+					    sli:
+					      plugin:
+					        id: "sloth-common/kubernetes/apiserver/availability"
+					    alerting:
+					      name: CheckoutErrors
+					"""))
+			.withMessageContaining("slos[0].sli.plugin: Sloth's SLI plugins are not supported by Sightline")
+			.withMessageNotContaining("exactly one of");
+		assertThatExceptionOfType(InvalidSpecException.class)
+			.isThrownBy(() -> SloSpecReader.read("k8s.yml", """
+					apiVersion: sloth.slok.dev/v1
+					kind: PrometheusServiceLevel
+					metadata:
+					  name: checkout
+					spec:
+					  service: checkout
+					  slos: []
+					"""))
+			.withMessageContaining("apiVersion: Kubernetes-style resources")
+			.withMessageContaining("version: \"prometheus/v1\"");
 	}
 
 	@Test

@@ -66,6 +66,17 @@ public final class SloSpecReader {
 
 	private static final Set<String> ALERT = Set.of("disable", "labels", "annotations");
 
+	/** Sloth's plugin fields: Sloth knows them, Sightline refuses them on purpose, so they are not "unknown". */
+	private static final String SLO_PLUGINS_REFUSED = "Sloth's SLO plugins are not supported by Sightline;"
+			+ " remove the plugin chain (the rules generated are those of Sloth's core plugins)";
+
+	private static final Map<String, String> TOP_REFUSED = Map.of("slo_plugins", SLO_PLUGINS_REFUSED);
+
+	private static final Map<String, String> SLO_REFUSED = Map.of("plugins", SLO_PLUGINS_REFUSED);
+
+	private static final Map<String, String> SLI_REFUSED = Map.of("plugin",
+			"Sloth's SLI plugins are not supported by Sightline; write the SLI as events or raw PromQL");
+
 	private final List<String> problems = new ArrayList<>();
 
 	private final List<Duration> buckets;
@@ -169,7 +180,14 @@ public final class SloSpecReader {
 		if (top == null) {
 			return null;
 		}
-		known(top, TOP, "");
+		if (top.containsKey("apiVersion") && !top.containsKey("version")) {
+			// a Kubernetes resource (Sloth's sloth.slok.dev/v1 PrometheusServiceLevel) or another format
+			this.problems.add("apiVersion: Kubernetes-style resources, such as Sloth's sloth.slok.dev/v1"
+					+ " PrometheusServiceLevel, are not supported by Sightline (was " + quote(top.get("apiVersion"))
+					+ "); write the resource's spec as a file with version: \"" + SLOTH_VERSION + "\"");
+			return null;
+		}
+		known(top, TOP, TOP_REFUSED, "");
 		Object version = top.get("version");
 		this.sightline = SIGHTLINE_VERSION.equals(version);
 		if (!this.sightline && !SLOTH_VERSION.equals(version)) {
@@ -205,7 +223,7 @@ public final class SloSpecReader {
 		if (slo == null) {
 			return null;
 		}
-		known(slo, SLO, path + ".");
+		known(slo, SLO, SLO_REFUSED, path + ".");
 		String name = text(slo, "name", path + ".name", true);
 		if (name != null && !name.matches("[a-zA-Z0-9][a-zA-Z0-9_-]*")) {
 			this.problems.add(path + ".name: only letters, digits, '-' and '_' are allowed, was \"" + name + "\"");
@@ -225,7 +243,10 @@ public final class SloSpecReader {
 		if (sli == null) {
 			return null;
 		}
-		known(sli, this.sightline ? SIGHTLINE_SLI : SLOTH_SLI, path + ".");
+		known(sli, this.sightline ? SIGHTLINE_SLI : SLOTH_SLI, SLI_REFUSED, path + ".");
+		if (sli.containsKey("plugin")) {
+			return null;
+		}
 		if (sli.size() != 1) {
 			this.problems.add(path + ": exactly one of " + String.join(", ",
 					new TreeSet<>(this.sightline ? SIGHTLINE_SLI : SLOTH_SLI)) + " is required");
@@ -492,8 +513,16 @@ public final class SloSpecReader {
 	}
 
 	private void known(Map<String, Object> map, Set<String> allowed, String prefix) {
+		known(map, allowed, Map.of(), prefix);
+	}
+
+	/** Reports the fields not {@code allowed}: one of {@code refused} with its reason, any other as unknown. */
+	private void known(Map<String, Object> map, Set<String> allowed, Map<String, String> refused, String prefix) {
 		for (String key : map.keySet()) {
-			if (!allowed.contains(key)) {
+			if (refused.containsKey(key)) {
+				this.problems.add(prefix + key + ": " + refused.get(key));
+			}
+			else if (!allowed.contains(key)) {
 				this.problems.add(prefix + key + ": unknown field (known: " + String.join(", ", new TreeSet<>(allowed))
 						+ ")");
 			}
