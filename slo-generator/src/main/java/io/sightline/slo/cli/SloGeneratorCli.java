@@ -15,8 +15,8 @@ import io.sightline.slo.spec.InvalidSpecException;
 /**
  * {@code sightline-slo-generator --specs slo --prometheus prometheus --dashboard grafana/dashboards/sightline-slo.json}
  * writes the rules, promtool tests and dashboard; {@code --check} only reports drift. Exit codes: 0
- * done (or no drift), 1 drift, 2 invalid specs or usage (nothing written), 3 an unexpected error
- * (one line on stderr, never a stack trace).
+ * done (or no drift), 1 drift, 2 invalid specs or usage (nothing written), 3 a file that cannot be
+ * read or written, or an unexpected error (one line on stderr, never a stack trace).
  */
 public final class SloGeneratorCli {
 
@@ -88,8 +88,10 @@ public final class SloGeneratorCli {
 			return 2;
 		}
 		catch (IOException ex) {
-			err.println("sightline-slo-generator: " + ex);
-			return 2;
+			// a file that cannot be read or written is not a bad spec: the specs may be fine
+			err.println("sightline-slo-generator: cannot read or write " + ex.getMessage() + " ("
+					+ ex.getClass().getSimpleName() + ")");
+			return UNEXPECTED_ERROR;
 		}
 		catch (RuntimeException ex) {
 			// a bug of ours, not drift (1) nor a bad spec (2): one line, and its own exit code

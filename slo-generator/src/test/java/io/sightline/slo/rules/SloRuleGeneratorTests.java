@@ -255,6 +255,20 @@ class SloRuleGeneratorTests {
 	}
 
 	@Test
+	void anOutputThatCannotBeWrittenExitsWithItsOwnCodeAndOneLine() throws IOException {
+		// a regular file where the rules folder should be: creating rules/slo below it fails
+		Path notAFolder = Files.writeString(this.temp.resolve("not-a-folder"), "x");
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int exit = SloGeneratorCliAccess.run(new String[] { "--specs", SPECS.toString(), "--prometheus",
+				notAFolder.toString(), "--dashboard", this.temp.resolve("d.json").toString() }, err);
+		String message = err.toString(StandardCharsets.UTF_8);
+		assertThat(exit).as(message).isEqualTo(3);
+		assertThat(message.lines()).singleElement()
+			.satisfies((line) -> assertThat(line).startsWith("sightline-slo-generator: cannot read or write ")
+				.contains("not-a-folder"));
+	}
+
+	@Test
 	void anSloWithBothAlertsDisabledNeedsNoAlertNameAndGetsNoAlertRules() {
 		SloSpec spec = SloSpecReader.read("quiet.yml", """
 				version: prometheus/v1
