@@ -9,11 +9,11 @@ import io.sightline.dashboards.Panel.NodeGraphUnits;
 import io.sightline.dashboards.Panel.Step;
 import tools.jackson.databind.node.ArrayNode;
 
-import static io.sightline.dashboards.Promql.app;
-import static io.sightline.dashboards.Promql.quantile;
-import static io.sightline.dashboards.Promql.ratio;
-import static io.sightline.dashboards.Promql.sum;
-import static io.sightline.dashboards.Promql.sumRate;
+import static io.sightline.dashboards.PromqlQueries.app;
+import static io.sightline.dashboards.PromqlQueries.quantile;
+import static io.sightline.dashboards.PromqlQueries.ratio;
+import static io.sightline.dashboards.PromqlQueries.sum;
+import static io.sightline.dashboards.PromqlQueries.sumRate;
 
 /**
  * Who calls whom, how often and how well: a Node Graph of the services built from the starter's service-graph edge
@@ -48,7 +48,7 @@ public final class ServiceMapDashboard {
 					+ "sightline-dashboards (io.sightline.dashboards.ServiceMapDashboard): change the generator, "
 					+ "not this file.")
 			.tags("service-map")
-			.annotation(Annotation.releases(Promql.APPLICATION + ", " + Promql.INSTANCE));
+			.annotation(Annotation.releases(PromqlQueries.APPLICATION + ", " + PromqlQueries.INSTANCE));
 		Navigation.links(dashboard, REF);
 
 		dashboard.row("Map").panel(map());
@@ -57,7 +57,7 @@ public final class ServiceMapDashboard {
 	}
 
 	private static Panel map() {
-		String rate = Promql.rate(app(EDGES));
+		String rate = PromqlQueries.rate(app(EDGES));
 		String served = "label_replace(label_replace(" + sum("server", rate)
 				+ ", \"id\", \"$1\", \"server\", \"(.*)\"), \"title\", \"$1\", \"server\", \"(.*)\")";
 		String calling = "label_replace(label_replace(" + sum("client", rate)

@@ -169,7 +169,7 @@ class DashboardBuilderTests {
 		ObjectNode json = Panel.timeseries("Requests")
 			.description("How many?")
 			.unit("reqps")
-			.target(Promql.sumRate("application", Promql.svc("http_server_requests_seconds_count")), "{{application}}")
+			.target(PromqlQueries.sumRate("application", PromqlQueries.svc("http_server_requests_seconds_count")), "{{application}}")
 			.target(Target.table("up").withRefId("nodes"))
 			.toJson(7, new GridPos(0, 0, 8, 8));
 		assertThat(json.get("id").asInt()).isEqualTo(7);
@@ -226,10 +226,10 @@ class DashboardBuilderTests {
 
 	@Test
 	void ratiosAreZeroInsteadOfEmptyWhenNothingFailed() {
-		assertThat(Promql.ratio("uri", "c{s=\"5\"}", "c{}"))
+		assertThat(PromqlQueries.ratio("uri", "c{s=\"5\"}", "c{}"))
 			.isEqualTo("(sum by (uri) (rate(c{s=\"5\"}[$__rate_interval])) or 0 * sum by (uri) (rate(c{}[$__rate_interval])))"
 					+ " / sum by (uri) (rate(c{}[$__rate_interval]))");
-		assertThat(Promql.quantile("0.95", "", "b{}"))
+		assertThat(PromqlQueries.quantile("0.95", "", "b{}"))
 			.isEqualTo("histogram_quantile(0.95, sum by (le) (rate(b{}[$__rate_interval])))");
 	}
 
@@ -245,7 +245,7 @@ class DashboardBuilderTests {
 
 	@Test
 	void releaseAnnotationFindsNewSeriesNotChangedValues() {
-		String expr = Annotation.releases(Promql.APPLICATION).expr();
+		String expr = Annotation.releases(PromqlQueries.APPLICATION).expr();
 		assertThat(expr).isEqualTo("sightline_release_info{application=~\"$application\"} unless "
 				+ "sightline_release_info{application=~\"$application\"} offset $__rate_interval");
 	}

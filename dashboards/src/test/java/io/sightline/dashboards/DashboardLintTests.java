@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.sightline.dashboards.lint.DashboardLinter;
-import io.sightline.dashboards.lint.PromQl;
+import io.sightline.dashboards.lint.PromqlScanner;
 import io.sightline.dashboards.lint.PromtoolRules;
 import io.sightline.dashboards.lint.ProvisionedDatasources;
 import io.sightline.dashboards.lint.Violation;
@@ -445,16 +445,16 @@ class DashboardLintTests {
 
 	@Test
 	void theScannerSeesSelectorsCallsAndGroupings() {
-		PromQl.Analysis analysis = PromQl.analyze("histogram_quantile(0.99, sum by (le, uri) (rate("
+		PromqlScanner.Analysis analysis = PromqlScanner.analyze("histogram_quantile(0.99, sum by (le, uri) (rate("
 				+ "http_server_requests_seconds_bucket{application=~\"$application\"}[$__rate_interval]))) "
 				+ "/ on (uri) group_left max without (x) (up{job='a'} offset 5m) or vector(0)");
 		assertThat(analysis.errors()).isEmpty();
-		assertThat(analysis.selectors()).extracting(PromQl.Selector::metric)
+		assertThat(analysis.selectors()).extracting(PromqlScanner.Selector::metric)
 			.containsExactly("http_server_requests_seconds_bucket", "up");
 		assertThat(analysis.selectors().get(0).enclosing()).containsExactly("rate", "sum", "histogram_quantile");
 		assertThat(analysis.selectors().get(1).matcher("job")).hasValueSatisfying(
 				(matcher) -> assertThat(matcher.value()).isEqualTo("a"));
-		assertThat(analysis.calls()).containsExactly(new PromQl.RangeCall("rate", "$__rate_interval"));
+		assertThat(analysis.calls()).containsExactly(new PromqlScanner.RangeCall("rate", "$__rate_interval"));
 	}
 
 }

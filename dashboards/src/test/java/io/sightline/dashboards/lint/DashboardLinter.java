@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * first; an empty list means the dashboard is clean. Rule names follow dashboard-linter's where it has the rule.
  *
  * <p>PromQL validity itself is left to {@code promtool} ({@link PromtoolRules}); this class only reports what its
- * scanner ({@link PromQl}) cannot read.
+ * scanner ({@link PromqlScanner}) cannot read.
  */
 public final class DashboardLinter {
 
@@ -337,7 +337,7 @@ public final class DashboardLinter {
 					}
 					else {
 						variableExpression(name, query(variable))
-							.ifPresent((expr) -> PromQl.analyze(expr).errors().forEach((error) -> add(where,
+							.ifPresent((expr) -> PromqlScanner.analyze(expr).errors().forEach((error) -> add(where,
 									"template-label-promql-rule", "cannot read '" + expr + "': " + error)));
 					}
 				}
@@ -702,11 +702,11 @@ public final class DashboardLinter {
 		private void expressionRules(Expression expression) {
 			String where = expression.where();
 			String expr = expression.expr();
-			PromQl.Analysis analysis = PromQl.analyze(expr);
+			PromqlScanner.Analysis analysis = PromqlScanner.analyze(expr);
 			analysis.errors().forEach((error) -> add(where, "target-promql-rule",
 					"cannot read '" + expr + "': " + error));
-			for (PromQl.RangeCall call : analysis.calls()) {
-				if (!PromQl.RATE_FUNCTIONS.contains(call.function())) {
+			for (PromqlScanner.RangeCall call : analysis.calls()) {
+				if (!PromqlScanner.RATE_FUNCTIONS.contains(call.function())) {
 					continue;
 				}
 				if (call.range() == null) {
@@ -719,13 +719,13 @@ public final class DashboardLinter {
 			}
 			boolean heatmap = "heatmap".equals(text(expression.target().get("format")))
 					|| (expression.panel() != null && "heatmap".equals(text(expression.panel().get("type"))));
-			for (PromQl.Selector selector : analysis.selectors()) {
+			for (PromqlScanner.Selector selector : analysis.selectors()) {
 				String metric = selector.metric();
 				if (metric != null && COUNTER_LIKE.matcher(metric).matches() && !KNOWN_GAUGES.contains(metric)
 						&& !metric.startsWith("slo:")) {
 					String call = selector.immediateCall();
 					if (selector.range() == null || call == null
-							|| !PromQl.COUNTER_FUNCTIONS.contains(call.toLowerCase(Locale.ROOT))) {
+							|| !PromqlScanner.COUNTER_FUNCTIONS.contains(call.toLowerCase(Locale.ROOT))) {
 						add(where, "target-counter-agg-rule", "counter '" + selector + "' is not inside rate, irate, "
 								+ "increase or resets, in '" + expr + "'");
 					}
@@ -742,13 +742,13 @@ public final class DashboardLinter {
 			}
 		}
 
-		private void requiredMatcher(String where, String expr, PromQl.Selector selector) {
+		private void requiredMatcher(String where, String expr, PromqlScanner.Selector selector) {
 			if (this.profile.exemptMetric().test(selector.metric())) {
 				return;
 			}
 			String label = this.profile.selectorLabel();
 			String rule = "target-" + label + "-rule";
-			java.util.Optional<PromQl.Matcher> matcher = selector.matcher(label).filter(PromQl.Matcher::isEquality);
+			java.util.Optional<PromqlScanner.Matcher> matcher = selector.matcher(label).filter(PromqlScanner.Matcher::isEquality);
 			if (matcher.isEmpty()) {
 				add(where, rule, "'" + selector + "' has no " + (this.profile.selectorValueMustBeVariable()
 						? label + "=~\"$" + label + "\"" : label) + " matcher, in '" + expr + "'");

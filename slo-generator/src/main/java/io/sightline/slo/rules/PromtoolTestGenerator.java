@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import io.sightline.slo.AlertWindow;
 import io.sightline.slo.HttpRequests;
+import io.sightline.slo.HttpServerMetrics;
 import io.sightline.slo.MultiWindowAlerts;
 import io.sightline.slo.Sli;
 import io.sightline.slo.spec.SloSpec;
@@ -107,7 +108,7 @@ public final class PromtoolTestGenerator {
 			double budget = slo.objective().errorBudget();
 			for (AlertWindow pair : MultiWindowAlerts.of(AlertWindow.Severity.PAGE)) {
 				double factor = pair.factor(this.rules.period());
-				String windows = PromQl.window(pair.longWindow()) + " and " + PromQl.window(pair.shortWindow());
+				String windows = ErrorRatioQueries.window(pair.longWindow()) + " and " + ErrorRatioQueries.window(pair.shortWindow());
 				yaml.item(2, "name", spec.id(slo) + ": " + windows + " 5% over the page factor " + number(factor)
 						+ " page at minute " + JUMP_MINUTE + ", not before");
 				yaml.plain(4, "interval", "1m");
@@ -144,9 +145,9 @@ public final class PromtoolTestGenerator {
 		yaml.open(4, "input_series");
 		for (Duration window : MultiWindowAlerts.recordedWindows()) {
 			Map<String, String> labels = SloRuleGenerator.sloLabels(spec, slo);
-			labels.put("sloth_window", PromQl.window(window));
-			StringBuilder series = new StringBuilder(SloRuleGenerator.ratioRecord(PromQl.window(window))).append('{');
-			labels.forEach((key, value) -> series.append(key).append('=').append(PromQl.quote(value)).append(','));
+			labels.put("sloth_window", ErrorRatioQueries.window(window));
+			StringBuilder series = new StringBuilder(SloRuleGenerator.ratioRecord(ErrorRatioQueries.window(window))).append('{');
+			labels.forEach((key, value) -> series.append(key).append('=').append(ErrorRatioQueries.quote(value)).append(','));
 			series.setCharAt(series.length() - 1, '}');
 			double ratio = ratios.getOrDefault(window, 0.0);
 			series(yaml, series.toString(), "0x" + (JUMP_MINUTE - 1) + " " + number(ratio) + "x" + (3 * JUMP_MINUTE));
@@ -225,26 +226,26 @@ public final class PromtoolTestGenerator {
 		String total = counter(0, PER_MINUTE, 0);
 		String good = counter(PER_MINUTE, PER_MINUTE - bad, faultFrom);
 		String errors = counter(0, bad, faultFrom);
-		String app = "application=" + PromQl.quote(spec.service());
+		String app = "application=" + ErrorRatioQueries.quote(spec.service());
 		yaml.open(4, "input_series");
 		Sli sli = slo.sli();
 		if (sli instanceof Sli.HttpAvailability http) {
 			String request = request(http.requests());
-			series(yaml, "http_server_requests_seconds_count{" + app + "," + request + ",status=\"200\"}", good);
-			series(yaml, "http_server_requests_seconds_count{" + app + "," + request + ",status=\""
+			series(yaml, HttpServerMetrics.REQUESTS + "{" + app + "," + request + ",status=\"200\"}", good);
+			series(yaml, HttpServerMetrics.REQUESTS + "{" + app + "," + request + ",status=\""
 					+ http.errorStatuses().patterns().get(0).replace("xx", "03") + "\"}", errors);
 		}
 		else if (sli instanceof Sli.HttpLatency http) {
 			String request = request(http.requests()) + ",status=\"200\"";
-			series(yaml, "http_server_requests_seconds_count{" + app + "," + request + "}", total);
-			series(yaml, "http_server_requests_seconds_bucket{" + app + "," + request + ",le=\"" + http.bucketLabel()
-					+ "\"}", good);
+			series(yaml, HttpServerMetrics.REQUESTS + "{" + app + "," + request + "}", total);
+			series(yaml, HttpServerMetrics.BUCKETS + "{" + app + "," + request + ","
+					+ HttpServerMetrics.bucket(http.bucketLabel()) + "}", good);
 		}
 		else if (sli instanceof Sli.CounterRatio counter) {
 			Map.Entry<String, List<String>> tag = counter.errorTags().entrySet().iterator().next();
 			String goodValue = tag.getValue().contains("ok") ? "good" : "ok";
 			series(yaml, counter.prometheusName() + "{" + app + "," + tag.getKey() + "=\"" + goodValue + "\"}", good);
-			series(yaml, counter.prometheusName() + "{" + app + "," + tag.getKey() + "=" + PromQl.quote(tag.getValue().get(0))
+			series(yaml, counter.prometheusName() + "{" + app + "," + tag.getKey() + "=" + ErrorRatioQueries.quote(tag.getValue().get(0))
 					+ "}", errors);
 		}
 	}
@@ -252,7 +253,7 @@ public final class PromtoolTestGenerator {
 	private static String request(HttpRequests requests) {
 		String uri = requests.uris().isEmpty() ? "/api/orders" : requests.uris().get(0);
 		String method = requests.methods().isEmpty() ? "GET" : requests.methods().get(0);
-		return "method=" + PromQl.quote(method) + ",uri=" + PromQl.quote(uri);
+		return "method=" + ErrorRatioQueries.quote(method) + ",uri=" + ErrorRatioQueries.quote(uri);
 	}
 
 	private static void series(YamlText yaml, String series, String values) {

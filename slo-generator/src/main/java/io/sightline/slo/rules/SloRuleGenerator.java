@@ -55,13 +55,13 @@ public final class SloRuleGenerator {
 	private void sliRecordings(YamlText yaml, SloSpec spec, SloSpec.Slo slo) {
 		group(yaml, groupNames(spec, slo).get(0), slo.intervals().sliErrors());
 		for (Duration window : MultiWindowAlerts.recordedWindows()) {
-			String w = PromQl.window(window);
+			String w = ErrorRatioQueries.window(window);
 			yaml.item(6, "record", ratioRecord(w))
-				.block(8, "expr", PromQl.errorRatio(spec.service(), slo.sli(), w))
+				.block(8, "expr", ErrorRatioQueries.errorRatio(spec.service(), slo.sli(), w))
 				.map(8, "labels", windowLabels(spec, slo, w));
 		}
-		String fiveMinutes = ratioRecord(PromQl.window(MultiWindowAlerts.recordedWindows().get(0))) + selector(spec, slo);
-		String p = PromQl.window(this.period);
+		String fiveMinutes = ratioRecord(ErrorRatioQueries.window(MultiWindowAlerts.recordedWindows().get(0))) + selector(spec, slo);
+		String p = ErrorRatioQueries.window(this.period);
 		// Sloth's period ratio: the mean of the 5m ratios, cheap even over 30 days
 		yaml.item(6, "record", ratioRecord(p))
 			.block(8, "expr", "sum_over_time(" + fiveMinutes + "[" + p + "])\n/ ignoring (sloth_window)\ncount_over_time("
@@ -84,11 +84,11 @@ public final class SloRuleGenerator {
 			.block(8, "expr", "vector(" + number(this.period.toSeconds() / 86_400.0) + ")")
 			.map(8, "labels", labels);
 		yaml.item(6, "record", "slo:current_burn_rate:ratio")
-			.block(8, "expr", ratioRecord(PromQl.window(MultiWindowAlerts.recordedWindows().get(0))) + selector + on
+			.block(8, "expr", ratioRecord(ErrorRatioQueries.window(MultiWindowAlerts.recordedWindows().get(0))) + selector + on
 					+ "slo:error_budget:ratio" + selector)
 			.map(8, "labels", labels);
 		yaml.item(6, "record", "slo:period_burn_rate:ratio")
-			.block(8, "expr", ratioRecord(PromQl.window(this.period)) + selector + on + "slo:error_budget:ratio" + selector)
+			.block(8, "expr", ratioRecord(ErrorRatioQueries.window(this.period)) + selector + on + "slo:error_budget:ratio" + selector)
 			.map(8, "labels", labels);
 		yaml.item(6, "record", "slo:period_error_budget_remaining:ratio")
 			.block(8, "expr", "1 - slo:period_burn_rate:ratio" + selector)
@@ -156,9 +156,9 @@ public final class SloRuleGenerator {
 				expr.append("\nor\n");
 			}
 			String threshold = "(" + number(window.factor(this.period)) + " * " + budget + ")";
-			expr.append("(\n    max(").append(ratioRecord(PromQl.window(window.shortWindow()))).append(selector)
+			expr.append("(\n    max(").append(ratioRecord(ErrorRatioQueries.window(window.shortWindow()))).append(selector)
 				.append(" > ").append(threshold).append(") without (sloth_window)\n    and\n    max(")
-				.append(ratioRecord(PromQl.window(window.longWindow()))).append(selector).append(" > ")
+				.append(ratioRecord(ErrorRatioQueries.window(window.longWindow()))).append(selector).append(" > ")
 				.append(threshold).append(") without (sloth_window)\n)");
 		}
 		return expr.toString();
@@ -195,7 +195,7 @@ public final class SloRuleGenerator {
 		annotations.putIfAbsent("summary", "(" + severity.name().toLowerCase(java.util.Locale.ROOT) + ") " + what
 				+ ": the error budget burns " + (page ? "fast" : "steadily"));
 		annotations.putIfAbsent("description", "The " + what + " SLO (" + number(slo.objective().percent())
-				+ "% over " + PromQl.window(this.period) + ") is burning its error budget "
+				+ "% over " + ErrorRatioQueries.window(this.period) + ") is burning its error budget "
 				+ (page ? "fast enough to exhaust it within days" : "faster than it can sustain") + "."
 				+ ((slo.description() != null) ? " " + slo.description() : ""));
 		annotations.putIfAbsent("runbook_url", RUNBOOK_URL);
@@ -218,8 +218,8 @@ public final class SloRuleGenerator {
 	}
 
 	static String selector(SloSpec spec, SloSpec.Slo slo) {
-		return "{sloth_id=" + PromQl.quote(spec.id(slo)) + ", sloth_service=" + PromQl.quote(spec.service())
-				+ ", sloth_slo=" + PromQl.quote(slo.name()) + "}";
+		return "{sloth_id=" + ErrorRatioQueries.quote(spec.id(slo)) + ", sloth_service=" + ErrorRatioQueries.quote(spec.service())
+				+ ", sloth_slo=" + ErrorRatioQueries.quote(slo.name()) + "}";
 	}
 
 	/** Up to 10 significant digits, without float noise: 0.001, not 0.0009999999999999432. */

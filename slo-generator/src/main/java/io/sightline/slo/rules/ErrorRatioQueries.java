@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.sightline.slo.HttpRequests;
+import io.sightline.slo.HttpServerMetrics;
 import io.sightline.slo.MultiWindowAlerts;
 import io.sightline.slo.Sli;
 
@@ -14,15 +15,11 @@ import io.sightline.slo.Sli;
  * The PromQL of an SLI's error ratio over a window. Sloth's kinds carry their own queries; the
  * shorthands become queries on the Micrometer series the starter publishes.
  */
-final class PromQl {
+final class ErrorRatioQueries {
 
 	static final String WINDOW = "{{.window}}";
 
-	private static final String HTTP_COUNT = "http_server_requests_seconds_count";
-
-	private static final String HTTP_BUCKET = "http_server_requests_seconds_bucket";
-
-	private PromQl() {
+	private ErrorRatioQueries() {
 	}
 
 	/** The error ratio of the SLI over the window, e.g. {@code 5m}. */
@@ -38,14 +35,15 @@ final class PromQl {
 			return ratio(events.errorQuery(), events.totalQuery());
 		}
 		if (sli instanceof Sli.HttpAvailability http) {
-			return ratio(zeroWhenAbsent(rate(HTTP_COUNT, selector(service, http.requests(),
-					"status=~\"" + http.errorStatuses().regex() + "\""))),
-					rate(HTTP_COUNT, selector(service, http.requests())));
+			return ratio(zeroWhenAbsent(rate(HttpServerMetrics.REQUESTS, selector(service, http.requests(),
+					HttpServerMetrics.statusIn(http.errorStatuses())))),
+					rate(HttpServerMetrics.REQUESTS, selector(service, http.requests())));
 		}
 		if (sli instanceof Sli.HttpLatency http) {
-			return ratio(rate(HTTP_COUNT, selector(service, http.requests())) + " - "
-					+ rate(HTTP_BUCKET, selector(service, http.requests(), "le=\"" + http.bucketLabel() + "\"")),
-					rate(HTTP_COUNT, selector(service, http.requests())));
+			return ratio(rate(HttpServerMetrics.REQUESTS, selector(service, http.requests())) + " - "
+					+ rate(HttpServerMetrics.BUCKETS,
+							selector(service, http.requests(), HttpServerMetrics.bucket(http.bucketLabel()))),
+					rate(HttpServerMetrics.REQUESTS, selector(service, http.requests())));
 		}
 		Sli.CounterRatio counter = (Sli.CounterRatio) sli;
 		return ratio(zeroWhenAbsent(counterErrors(service, counter)),
@@ -107,7 +105,7 @@ final class PromQl {
 
 	/** Literal values as one anchored RE2 alternation. */
 	private static String alternatives(List<String> values) {
-		return values.stream().map(PromQl::literal).collect(Collectors.joining("|"));
+		return values.stream().map(ErrorRatioQueries::literal).collect(Collectors.joining("|"));
 	}
 
 	private static String literal(String value) {

@@ -8,7 +8,7 @@ import java.util.List;
  * instance can differ from another, {@code $instance}); every counter read through {@code rate} or
  * {@code increase} over {@code $__rate_interval}.
  */
-public final class Promql {
+public final class PromqlQueries {
 
 	/** Selects the chosen applications. */
 	public static final String APPLICATION = "application=~\"$application\"";
@@ -19,7 +19,7 @@ public final class Promql {
 	/** The window of every rate and increase: Grafana's safe minimum for the scrape interval. */
 	public static final String RATE_INTERVAL = "[$__rate_interval]";
 
-	private Promql() {
+	private PromqlQueries() {
 	}
 
 	/** {@code metric{application=~"$application", instance=~"$instance", <matchers>}}: per-instance series. */

@@ -14,7 +14,7 @@ import java.util.Set;
  * {@code promtool check rules} (see {@link PromtoolRules}) decides whether an expression is valid. Grafana variables
  * ({@code $var}, {@code ${var}}, {@code [[var]]}) are accepted where PromQL has a value.
  */
-public final class PromQl {
+public final class PromqlScanner {
 
 	/** Calls whose argument must be a range of a counter. */
 	public static final Set<String> COUNTER_FUNCTIONS = Set.of("rate", "irate", "increase", "resets");
@@ -31,7 +31,7 @@ public final class PromQl {
 	private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "inf", "nan",
 			"atan2");
 
-	private PromQl() {
+	private PromqlScanner() {
 	}
 
 	/** {@code label op "value"} inside braces. */
