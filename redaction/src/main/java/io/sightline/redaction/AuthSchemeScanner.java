@@ -34,7 +34,7 @@ final class AuthSchemeScanner {
 	}
 
 	/** Scans from {@code from}, the first scheme word found by the gate. */
-	static Spans scan(String text, int from, String replacement, Spans spans) {
+	static MaskedRanges scan(String text, int from, String replacement, MaskedRanges masked) {
 		int length = text.length();
 		int i = from;
 		while (i < length) {
@@ -58,11 +58,11 @@ final class AuthSchemeScanner {
 			int tokenEnd = credentialEnd(text, tokenStart);
 			if ((bearer || (isBase64(text, tokenStart, tokenEnd) && afterAuthorizationKey(text, i)))
 					&& !isRedacted(text, tokenStart, replacement)) {
-				spans = Spans.add(spans, tokenStart, tokenEnd);
+				masked = MaskedRanges.add(masked, tokenStart, tokenEnd);
 			}
 			i = Math.max(tokenEnd, schemeEnd);
 		}
-		return spans;
+		return masked;
 	}
 
 	/**

@@ -35,7 +35,7 @@ final class CardNumberScanner {
 	 * Finds cards that start in [from, to); {@code from} must not be inside a digit group. A card
 	 * starting there may extend past {@code to}.
 	 */
-	static Spans scan(String text, int from, int to, Spans spans) {
+	static MaskedRanges scan(String text, int from, int to, MaskedRanges masked) {
 		int length = text.length();
 		int i = from;
 		while (true) {
@@ -44,7 +44,7 @@ final class CardNumberScanner {
 				i++;
 			}
 			if (i >= to) {
-				return spans;
+				return masked;
 			}
 			if (i > 0 && Chars.isWordChar(text.charAt(i - 1))) {
 				i = skipDigits(text, i);
@@ -65,19 +65,19 @@ final class CardNumberScanner {
 				runEnd++;
 			}
 			if (digits >= MIN_DIGITS) {
-				spans = scanRun(text, i, runEnd, spans);
+				masked = scanRun(text, i, runEnd, masked);
 			}
 			i = runEnd;
 		}
 	}
 
 	/** Tries every group of the run [start, runEnd) as a card start, leftmost-longest first. */
-	private static Spans scanRun(String text, int start, int runEnd, Spans spans) {
+	private static MaskedRanges scanRun(String text, int start, int runEnd, MaskedRanges masked) {
 		int g = start;
 		while (g < runEnd) {
 			int end = longestCardAt(text, g, runEnd);
 			if (end > 0) {
-				spans = Spans.add(spans, g, end);
+				masked = MaskedRanges.add(masked, g, end);
 				g = end;
 			}
 			else {
@@ -86,7 +86,7 @@ final class CardNumberScanner {
 			// Step over the separator to the next group.
 			g++;
 		}
-		return spans;
+		return masked;
 	}
 
 	private static boolean isSeparatorBeforeDigit(String text, int p, char c) {

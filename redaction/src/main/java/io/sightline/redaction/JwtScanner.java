@@ -11,7 +11,7 @@ final class JwtScanner {
 	private JwtScanner() {
 	}
 
-	static Spans scan(String text, int from, Spans spans) {
+	static MaskedRanges scan(String text, int from, MaskedRanges masked) {
 		int length = text.length();
 		int i = from;
 		while (i < length) {
@@ -38,10 +38,10 @@ final class JwtScanner {
 			while (p + 1 < length && text.charAt(p) == '.' && Chars.isBase64Url(text.charAt(p + 1))) {
 				p = skipBase64Url(text, p + 1);
 			}
-			spans = Spans.add(spans, start, p);
+			masked = MaskedRanges.add(masked, start, p);
 			i = p;
 		}
-		return spans;
+		return masked;
 	}
 
 	private static boolean isTokenChar(char c) {

@@ -16,7 +16,7 @@ final class KeyValueScanner {
 	 * Scans from the first '=' ({@code equals}) and ':' ({@code colon}), either may be -1, jumping
 	 * between separators with {@code String.indexOf} rather than reading every character.
 	 */
-	static Spans scan(String text, int equals, int colon, SensitiveKeys keys, String replacement, Spans spans) {
+	static MaskedRanges scan(String text, int equals, int colon, SensitiveKeys keys, String replacement, MaskedRanges masked) {
 		int length = text.length();
 		int nextEquals = equals;
 		int nextColon = colon;
@@ -81,11 +81,11 @@ final class KeyValueScanner {
 				resume = end;
 			}
 			if (!AuthSchemeScanner.isRedacted(text, start, replacement)) {
-				spans = Spans.add(spans, start, end);
+				masked = MaskedRanges.add(masked, start, end);
 			}
 			p = Math.max(p + 1, resume);
 		}
-		return spans;
+		return masked;
 	}
 
 	/** End (exclusive) of the key before the separator at {@code separator}, past blanks and a closing quote. */

@@ -103,26 +103,26 @@ public final class RedactionPolicy {
 			return text;
 		}
 		try {
-			Spans spans = scan(text);
+			MaskedRanges masked = scan(text);
 			if (UrlDecoded.worthDecoding(text)) {
-				spans = scanDecoded(text, spans);
+				masked = scanDecoded(text, masked);
 			}
-			return (spans != null) ? spans.apply(text, this.replacement) : text;
+			return (masked != null) ? masked.apply(text, this.replacement) : text;
 		}
 		catch (RuntimeException | StackOverflowError ex) {
 			return this.replacement;
 		}
 	}
 
-	private Spans scan(String text) {
-		Spans spans = this.anyBuiltIn ? scanBuiltIns(text) : null;
+	private MaskedRanges scan(String text) {
+		MaskedRanges masked = this.anyBuiltIn ? scanBuiltIns(text) : null;
 		for (Pattern pattern : this.customPatterns) {
 			Matcher matcher = pattern.matcher(text);
 			while (matcher.find()) {
-				spans = Spans.add(spans, matcher.start(), matcher.end());
+				masked = MaskedRanges.add(masked, matcher.start(), matcher.end());
 			}
 		}
-		return spans;
+		return masked;
 	}
 
 	/**
@@ -130,16 +130,16 @@ public final class RedactionPolicy {
 	 * {@code password%3Dx}) in URLs, query strings and form bodies: the detectors run again on the
 	 * decoded text, and what they find is masked in the original, escapes included.
 	 */
-	private Spans scanDecoded(String text, Spans spans) {
+	private MaskedRanges scanDecoded(String text, MaskedRanges masked) {
 		UrlDecoded decoded = UrlDecoded.of(text);
-		Spans found = scan(decoded.text());
+		MaskedRanges found = scan(decoded.text());
 		if (found == null) {
-			return spans;
+			return masked;
 		}
 		for (int i = 0; i < found.size(); i++) {
-			spans = Spans.add(spans, decoded.sourceStart(found.start(i)), decoded.sourceStart(found.end(i)));
+			masked = MaskedRanges.add(masked, decoded.sourceStart(found.start(i)), decoded.sourceStart(found.end(i)));
 		}
-		return spans;
+		return masked;
 	}
 
 	/**
@@ -147,7 +147,7 @@ public final class RedactionPolicy {
 	 * 13 digits, the words "bearer" and "basic"), {@code String.indexOf} for the rest. Each
 	 * detector then starts at its first trigger.
 	 */
-	private Spans scanBuiltIns(String text) {
+	private MaskedRanges scanBuiltIns(String text) {
 		int length = text.length();
 		int cardFrom = -1;
 		int cardTo = -1;
@@ -178,27 +178,27 @@ public final class RedactionPolicy {
 				}
 			}
 		}
-		Spans spans = null;
+		MaskedRanges masked = null;
 		if (this.cardNumbers && cardFrom >= 0) {
-			spans = CardNumberScanner.scan(text, CardNumberScanner.runStart(text, cardFrom), cardTo, spans);
+			masked = CardNumberScanner.scan(text, CardNumberScanner.runStart(text, cardFrom), cardTo, masked);
 		}
 		if (this.jwts) {
 			int firstJwt = text.indexOf("eyJ");
 			if (firstJwt >= 0) {
-				spans = JwtScanner.scan(text, firstJwt, spans);
+				masked = JwtScanner.scan(text, firstJwt, masked);
 			}
 		}
 		if (this.bearerTokens && firstScheme >= 0) {
-			spans = AuthSchemeScanner.scan(text, firstScheme, this.replacement, spans);
+			masked = AuthSchemeScanner.scan(text, firstScheme, this.replacement, masked);
 		}
 		if (this.keyValues) {
 			int equals = text.indexOf('=');
 			int colon = text.indexOf(':');
 			if (equals >= 0 || colon >= 0) {
-				spans = KeyValueScanner.scan(text, equals, colon, this.keys, this.replacement, spans);
+				masked = KeyValueScanner.scan(text, equals, colon, this.keys, this.replacement, masked);
 			}
 		}
-		return spans;
+		return masked;
 	}
 
 	/**

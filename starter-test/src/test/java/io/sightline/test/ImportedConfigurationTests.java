@@ -6,7 +6,7 @@ import java.util.List;
 import brave.handler.SpanHandler;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
-import io.sightline.boot.identity.SightlineIdentity;
+import io.sightline.identity.SightlineIdentity;
 import io.sightline.boot.tracing.IdentitySpanHandler;
 import io.sightline.test.demo.ContractDemoApplication;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,9 @@ package io.sightline.boot;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.sightline.identity.IdentitySettings;
+import io.sightline.identity.SightlineIdentity;
+
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -47,8 +50,8 @@ public class SightlineDefaultsEnvironmentPostProcessor implements EnvironmentPos
 		if (jsonConsole(environment)) {
 			defaults.put("spring.main.banner-mode", "off");
 		}
-		String env = environment.getProperty("sightline.environment", "local");
-		if ("local".equalsIgnoreCase(env.trim())) {
+		String env = environment.getProperty(IdentitySettings.ENVIRONMENT, SightlineIdentity.DEFAULT_ENVIRONMENT);
+		if (SightlineIdentity.DEFAULT_ENVIRONMENT.equalsIgnoreCase(env.trim())) {
 			defaults.put("management.tracing.sampling.probability", "1.0");
 		}
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));

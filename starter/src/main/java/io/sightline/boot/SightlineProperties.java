@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.sightline.redaction.RedactionSettings;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -604,6 +606,12 @@ public class SightlineProperties implements Validator {
 
 		public void setReplacement(String replacement) {
 			this.replacement = replacement;
+		}
+
+		/** These properties as the settings that the agent extension reads too. */
+		public RedactionSettings toSettings() {
+			return new RedactionSettings(this.enabled, this.cardNumbers, this.jwts, this.bearerTokens, this.keyValues,
+					this.sensitiveKeys, this.fieldPaths, this.patterns, this.replacement);
 		}
 
 	}

@@ -8,7 +8,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import io.sightline.boot.SightlineProperties;
-import io.sightline.boot.identity.SightlineIdentity;
+import io.sightline.identity.SightlineIdentity;
 import io.sightline.boot.logging.EcsEncoders;
 import io.sightline.boot.logging.LogRedaction;
 import io.sightline.redaction.RedactionPolicy;

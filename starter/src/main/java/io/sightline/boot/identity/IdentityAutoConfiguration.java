@@ -3,6 +3,7 @@ package io.sightline.boot.identity;
 import java.util.Map;
 
 import io.sightline.boot.SightlineProperties;
+import io.sightline.identity.SightlineIdentity;
 
 import org.slf4j.LoggerFactory;
 

@@ -2,14 +2,14 @@ package io.sightline.boot.identity;
 
 import io.sightline.boot.SightlineProperties;
 import io.sightline.identity.BuildMetadata;
-import io.sightline.identity.ReleaseIdentity;
+import io.sightline.identity.SightlineIdentity;
 
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
  * Resolves the {@link SightlineIdentity} from the environment and the build's metadata files, with the
- * rules of {@link ReleaseIdentity} that the agent extension shares. A pure function of its inputs, so
+ * derivation the agent extension shares. A pure function of its inputs, so
  * the logging system (configured before the context) and the context agree.
  */
 public final class IdentityResolver {
@@ -30,14 +30,8 @@ public final class IdentityResolver {
 		if (!StringUtils.hasText(serviceName)) {
 			throw new MissingServiceNameException();
 		}
-		BuildMetadata build = BuildMetadata.load(classLoader);
-		String version = ReleaseIdentity.version(build.buildInfo(), manifestVersion(mainClass));
-		String releaseId = ReleaseIdentity.releaseId(properties.getRelease().getId(), build.buildInfo(), build.git(),
-				version);
-		String instanceId = StringUtils.hasText(properties.getInstanceId()) ? properties.getInstanceId().trim()
-				: ReleaseIdentity.processInstanceId();
-		String env = StringUtils.hasText(properties.getEnvironment()) ? properties.getEnvironment().trim() : "local";
-		return new SightlineIdentity(serviceName.trim(), env, version, releaseId, instanceId);
+		return SightlineIdentity.derive(serviceName, properties.getEnvironment(), properties.getRelease().getId(),
+				properties.getInstanceId(), BuildMetadata.load(classLoader), manifestVersion(mainClass));
 	}
 
 	static String manifestVersion(Class<?> mainClass) {

@@ -1,5 +1,7 @@
 package io.sightline.boot.identity;
 
+import io.sightline.identity.SightlineIdentity;
+
 /**
  * The identity resolved when logging was configured, before the context existed. Registered in the
  * context under its own type, so that a user's {@link SightlineIdentity} bean can still replace the

@@ -1,7 +1,7 @@
 package io.sightline.boot.logging;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import io.sightline.boot.identity.SightlineIdentity;
+import io.sightline.identity.SightlineIdentity;
 import net.logstash.logback.composite.AbstractJsonProvider;
 import tools.jackson.core.JsonGenerator;
 

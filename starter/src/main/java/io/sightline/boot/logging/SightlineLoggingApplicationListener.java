@@ -3,9 +3,8 @@ package io.sightline.boot.logging;
 import ch.qos.logback.classic.LoggerContext;
 import io.sightline.boot.SightlineProperties;
 import io.sightline.boot.identity.IdentityResolver;
-import io.sightline.boot.identity.SightlineIdentity;
+import io.sightline.identity.SightlineIdentity;
 import io.sightline.boot.identity.StartupIdentity;
-import io.sightline.boot.redaction.RedactionPolicies;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +56,7 @@ public class SightlineLoggingApplicationListener implements GenericApplicationLi
 		SpringApplication application = event.getSpringApplication();
 		this.identity = IdentityResolver.resolve(event.getEnvironment(), properties, application.getClassLoader(),
 				application.getMainApplicationClass());
-		LogRedaction.install(RedactionPolicies.fromProperties(properties.getRedaction()).build());
+		LogRedaction.install(properties.getRedaction().toSettings().toPolicy().build());
 		if (properties.getLogging().isEnabled() && LOGBACK_PRESENT) {
 			ILoggerFactory factory = LoggerFactory.getILoggerFactory();
 			if (factory instanceof LoggerContext context) {

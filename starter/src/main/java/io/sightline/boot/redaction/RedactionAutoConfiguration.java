@@ -20,7 +20,7 @@ public class RedactionAutoConfiguration {
 	@ConditionalOnMissingBean
 	RedactionPolicy sightlineRedactionPolicy(SightlineProperties properties,
 			ObjectProvider<RedactionPolicyCustomizer> customizers) {
-		RedactionPolicy.Builder builder = RedactionPolicies.fromProperties(properties.getRedaction());
+		RedactionPolicy.Builder builder = properties.getRedaction().toSettings().toPolicy();
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

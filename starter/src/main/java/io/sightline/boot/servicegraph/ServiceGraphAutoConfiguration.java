@@ -7,7 +7,7 @@ import io.micrometer.tracing.Tracer;
 import io.sightline.boot.SightlineProperties;
 import io.sightline.boot.SightlineProperties.Tracing.TracingMode;
 import io.sightline.boot.identity.IdentityAutoConfiguration;
-import io.sightline.boot.identity.SightlineIdentity;
+import io.sightline.identity.SightlineIdentity;
 import io.sightline.boot.metrics.SightlineMetricsAutoConfiguration;
 import io.sightline.boot.tracing.ConditionalOnTracingMode;
 

@@ -4,7 +4,7 @@ import io.prometheus.metrics.tracer.agent.OpenTelemetryAgentSpanContext;
 import io.prometheus.metrics.tracer.common.SpanContext;
 import io.sightline.boot.SightlineProperties.Tracing.TracingMode;
 import io.sightline.boot.identity.IdentityAutoConfiguration;
-import io.sightline.boot.identity.SightlineIdentity;
+import io.sightline.identity.SightlineIdentity;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

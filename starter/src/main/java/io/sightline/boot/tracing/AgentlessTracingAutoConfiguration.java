@@ -7,7 +7,7 @@ import brave.handler.MutableSpan;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sightline.boot.SightlineProperties.Tracing.TracingMode;
 import io.sightline.boot.identity.IdentityAutoConfiguration;
-import io.sightline.boot.identity.SightlineIdentity;
+import io.sightline.identity.SightlineIdentity;
 import io.sightline.boot.redaction.RedactionAutoConfiguration;
 import io.sightline.redaction.RedactionPolicy;
 import zipkin2.reporter.BytesEncoder;

@@ -1,9 +1,11 @@
 package io.sightline.boot.tracing;
 
+import java.util.stream.Stream;
+
 import brave.handler.MutableSpan;
 import brave.handler.SpanHandler;
 import brave.propagation.TraceContext;
-import io.sightline.boot.identity.SightlineIdentity;
+import io.sightline.identity.SightlineIdentity;
 import io.sightline.redaction.RedactionPolicy;
 
 /**
@@ -17,9 +19,12 @@ public class IdentitySpanHandler extends SpanHandler {
 	private final RedactionPolicy policy;
 
 	public IdentitySpanHandler(SightlineIdentity identity, RedactionPolicy policy) {
-		this.identityTags = new String[] { SightlineIdentity.ENVIRONMENT, identity.environment(),
-				SightlineIdentity.VERSION, identity.version(), SightlineIdentity.RELEASE_ID, identity.releaseId(),
-				SightlineIdentity.INSTANCE_ID, identity.instanceId() };
+		// flattened once: this runs at the start of every span
+		this.identityTags = identity.spanAttributes()
+			.entrySet()
+			.stream()
+			.flatMap((attribute) -> Stream.of(attribute.getKey(), attribute.getValue()))
+			.toArray(String[]::new);
 		this.policy = policy;
 	}
 

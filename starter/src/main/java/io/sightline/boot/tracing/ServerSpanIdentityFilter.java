@@ -1,9 +1,10 @@
 package io.sightline.boot.tracing;
 
 import java.io.IOException;
+import java.util.Map;
 
 import io.opentelemetry.api.trace.Span;
-import io.sightline.boot.identity.SightlineIdentity;
+import io.sightline.identity.SightlineIdentity;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,10 +17,10 @@ import jakarta.servlet.ServletResponse;
  */
 class ServerSpanIdentityFilter implements Filter {
 
-	private final SightlineIdentity identity;
+	private final Map<String, String> attributes;
 
 	ServerSpanIdentityFilter(SightlineIdentity identity) {
-		this.identity = identity;
+		this.attributes = identity.spanAttributes();
 	}
 
 	@Override
@@ -27,10 +28,7 @@ class ServerSpanIdentityFilter implements Filter {
 			throws IOException, ServletException {
 		Span span = Span.current();
 		if (span.getSpanContext().isValid()) {
-			span.setAttribute(SightlineIdentity.ENVIRONMENT, this.identity.environment());
-			span.setAttribute(SightlineIdentity.VERSION, this.identity.version());
-			span.setAttribute(SightlineIdentity.RELEASE_ID, this.identity.releaseId());
-			span.setAttribute(SightlineIdentity.INSTANCE_ID, this.identity.instanceId());
+			this.attributes.forEach(span::setAttribute);
 		}
 		chain.doFilter(request, response);
 	}

@@ -11,7 +11,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sightline.boot.identity.IdentityAutoConfiguration;
-import io.sightline.boot.identity.SightlineIdentity;
+import io.sightline.identity.SightlineIdentity;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

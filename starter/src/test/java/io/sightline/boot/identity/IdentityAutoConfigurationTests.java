@@ -2,6 +2,7 @@ package io.sightline.boot.identity;
 
 import java.util.Map;
 
+import io.sightline.identity.SightlineIdentity;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.info.Info;

@@ -1,6 +1,7 @@
 package io.sightline.boot.identity;
 
 import io.sightline.boot.SightlineProperties;
+import io.sightline.identity.SightlineIdentity;
 import io.sightline.identity.ReleaseIdentity;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,9 @@ class IdentityResolverTests {
 		assertThat(identity.version()).isEqualTo("1.2.3-it");
 		assertThat(identity.releaseId()).isEqualTo("1.2.3-it-20261125T120000Z");
 		assertThat(identity.instanceId()).isEqualTo(ReleaseIdentity.processInstanceId());
+		// the documented default of sightline.environment is the one the derivation applies
+		assertThat(identity.environment()).isEqualTo(new SightlineProperties().getEnvironment())
+			.isEqualTo(SightlineIdentity.DEFAULT_ENVIRONMENT);
 	}
 
 	@Test

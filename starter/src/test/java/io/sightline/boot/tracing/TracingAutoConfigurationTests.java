@@ -4,7 +4,7 @@ import brave.Tracing;
 import brave.handler.MutableSpan;
 import io.prometheus.metrics.tracer.common.SpanContext;
 import io.sightline.boot.identity.IdentityAutoConfiguration;
-import io.sightline.boot.identity.SightlineIdentity;
+import io.sightline.identity.SightlineIdentity;
 import io.sightline.boot.redaction.RedactionAutoConfiguration;
 import io.sightline.redaction.RedactionPolicy;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import com.google.auto.service.AutoService;
 import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizer;
 import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
-import io.sightline.otel.config.SightlineSettings;
+import io.sightline.otel.config.AgentSettings;
 
 /**
  * Redaction before export: every configured span exporter is wrapped in a {@link RedactingSpanExporter}
@@ -17,7 +17,7 @@ public class RedactionCustomizerProvider implements AutoConfigurationCustomizerP
 	@Override
 	public void customize(AutoConfigurationCustomizer autoConfiguration) {
 		autoConfiguration.addSpanExporterCustomizer((exporter, config) -> new RedactingSpanExporter(exporter,
-				new SpanRedactor(SightlineSettings.redactionPolicy(config), identityOnSpans(config))));
+				new SpanRedactor(AgentSettings.redactionPolicy(config), identityOnSpans(config))));
 	}
 
 	/**

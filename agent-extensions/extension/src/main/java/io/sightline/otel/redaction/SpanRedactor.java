@@ -10,6 +10,7 @@ import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.sightline.identity.SightlineIdentity;
 import io.sightline.redaction.RedactionPolicy;
 
 /**
@@ -21,9 +22,9 @@ import io.sightline.redaction.RedactionPolicy;
 final class SpanRedactor {
 
 	/** Resource attributes that are also put on each span for exporters without a resource (Zipkin). */
-	static final List<AttributeKey<String>> IDENTITY_KEYS = List.of(AttributeKey.stringKey("deployment.environment.name"),
-			AttributeKey.stringKey("service.version"), AttributeKey.stringKey("sightline.release.id"),
-			AttributeKey.stringKey("service.instance.id"));
+	static final List<AttributeKey<String>> IDENTITY_KEYS = SightlineIdentity.SPAN_KEYS.stream()
+		.map(AttributeKey::stringKey)
+		.toList();
 
 	private final RedactionPolicy policy;
 

@@ -11,8 +11,9 @@ import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.autoconfigure.spi.ResourceProvider;
 import io.opentelemetry.sdk.resources.Resource;
 import io.sightline.identity.BuildMetadata;
-import io.sightline.identity.ReleaseIdentity;
-import io.sightline.otel.config.SightlineSettings;
+import io.sightline.identity.IdentitySettings;
+import io.sightline.identity.SightlineIdentity;
+import io.sightline.otel.config.AgentSettings;
 
 /**
  * Puts Sightline's identity on the resource of every span, from the same sources and with the same
@@ -37,20 +38,17 @@ public class SightlineResourceProvider implements ResourceProvider {
 	}
 
 	static Resource create(ConfigProperties config, ClassLoader applicationClassLoader) {
-		BuildMetadata build = BuildMetadata.load(applicationClassLoader);
-		String version = ReleaseIdentity.version(build.buildInfo(), launchedJarVersion());
-		String releaseId = ReleaseIdentity.releaseId(config.getString(SightlineSettings.RELEASE_ID), build.buildInfo(),
-				build.git(), version);
-		String instanceId = config.getString(SightlineSettings.INSTANCE_ID);
-		AttributesBuilder attributes = Attributes.builder()
-			.put("deployment.environment.name", SightlineSettings.environment(config, applicationClassLoader))
-			.put("sightline.release.id", releaseId)
-			.put("service.instance.id",
-					(instanceId != null && !instanceId.isBlank()) ? instanceId.trim() : ReleaseIdentity.processInstanceId());
-		if (!ReleaseIdentity.UNKNOWN_VERSION.equals(version)) {
+		SightlineIdentity identity = SightlineIdentity.derive(null,
+				AgentSettings.environment(config, applicationClassLoader), config.getString(IdentitySettings.RELEASE_ID),
+				config.getString(IdentitySettings.INSTANCE_ID), BuildMetadata.load(applicationClassLoader),
+				launchedJarVersion());
+		AttributesBuilder attributes = Attributes.builder();
+		identity.spanAttributes().forEach((key, value) -> {
 			// without build-info, leave service.version to the agent's own detectors
-			attributes.put("service.version", version);
-		}
+			if (!(SightlineIdentity.VERSION.equals(key) && identity.versionUnknown())) {
+				attributes.put(key, value);
+			}
+		});
 		return Resource.create(attributes.build());
 	}
 

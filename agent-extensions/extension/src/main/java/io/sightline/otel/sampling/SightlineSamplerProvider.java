@@ -8,7 +8,7 @@ import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
 import io.opentelemetry.sdk.autoconfigure.spi.traces.ConfigurableSamplerProvider;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
-import io.sightline.otel.config.SightlineSettings;
+import io.sightline.otel.config.AgentSettings;
 
 /**
  * The {@code sightline} sampler ({@code otel.traces.sampler=sightline}, Sightline's default):
@@ -26,12 +26,12 @@ public class SightlineSamplerProvider implements ConfigurableSamplerProvider {
 
 	@Override
 	public Sampler createSampler(ConfigProperties config) {
-		double ratio = config.getDouble(SightlineSettings.SAMPLER_RATIO, 1.0);
+		double ratio = config.getDouble(AgentSettings.SAMPLER_RATIO, 1.0);
 		if (!(ratio >= 0.0 && ratio <= 1.0)) {
-			throw new ConfigurationException(SightlineSettings.SAMPLER_RATIO + " must be between 0 and 1, was " + ratio);
+			throw new ConfigurationException(AgentSettings.SAMPLER_RATIO + " must be between 0 and 1, was " + ratio);
 		}
 		List<String> dropPaths = new ArrayList<>(DEFAULT_DROP_PATHS);
-		for (String path : config.getList(SightlineSettings.SAMPLER_DROP_PATHS)) {
+		for (String path : config.getList(AgentSettings.SAMPLER_DROP_PATHS)) {
 			if (!path.isBlank()) {
 				dropPaths.add(path.trim());
 			}

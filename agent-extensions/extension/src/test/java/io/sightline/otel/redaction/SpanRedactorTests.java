@@ -15,7 +15,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
-import io.sightline.otel.config.SightlineSettings;
+import io.sightline.otel.config.AgentSettings;
 import io.sightline.redaction.RedactionPolicy;
 import org.junit.jupiter.api.Test;
 
@@ -156,7 +156,7 @@ class SpanRedactorTests {
 
 	@Test
 	void userPatternsFromAgentConfiguration() {
-		RedactionPolicy policy = SightlineSettings
+		RedactionPolicy policy = AgentSettings
 			.redactionPolicy(DefaultConfigProperties.createFromMap(Map.of("sightline.redaction.patterns", "EMP-\\d{4}")));
 		Span span = tracer(policy).spanBuilder("lookup").startSpan();
 		span.setAttribute("employee", "EMP-1234");

@@ -6,19 +6,19 @@ import java.util.Arrays;
  * Ranges to replace, collected from every detector over the original text. Only created
  * once something matched, so the clean path allocates nothing.
  */
-final class Spans {
+final class MaskedRanges {
 
 	/** Each entry packs start (high 32 bits) and end (low 32 bits); sorting the longs sorts by start. */
 	private long[] ranges = new long[8];
 
 	private int size;
 
-	/** Adds [start, end) to {@code spans}, creating the collector on the first match. */
-	static Spans add(Spans spans, int start, int end) {
+	/** Adds [start, end) to {@code masked}, creating the collector on the first match. */
+	static MaskedRanges add(MaskedRanges masked, int start, int end) {
 		if (end <= start) {
-			return spans;
+			return masked;
 		}
-		Spans target = (spans != null) ? spans : new Spans();
+		MaskedRanges target = (masked != null) ? masked : new MaskedRanges();
 		if (target.size == target.ranges.length) {
 			target.ranges = Arrays.copyOf(target.ranges, target.size * 2);
 		}
