@@ -51,7 +51,7 @@ class PrometheusArtifactsTests {
 
 	@BeforeAll
 	static void locateRepository() {
-		// Maven runs the tests in the module folder (slo-generator/); an IDE may use the repository root.
+		// Maven runs the tests in the module folder (prometheus-tests/); an IDE may use the repository root.
 		for (Path candidate : List.of(Path.of(".."), Path.of("."))) {
 			Path dir = candidate.toAbsolutePath().normalize();
 			if (Files.isDirectory(dir.resolve("prometheus")) && Files.isDirectory(dir.resolve("docs"))) {
