@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.sightline.it.support.Regenerate;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -21,12 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The generated dashboards against the files in {@code grafana/dashboards}: run with
- * {@code -Dsightline.dashboards.write=true} to rewrite the files after changing a dashboard.
+ * The generated dashboards against the files in {@code grafana/dashboards}; {@link Regenerate#COMMAND}
+ * rewrites the files after a dashboard class changed.
  */
 class DashboardFilesTests {
-
-	static final String WRITE = "sightline.dashboards.write";
 
 	/** Written by sightline-slo-generator, not here. */
 	static final String SLO_FILE = "sightline-slo.json";
@@ -39,7 +38,7 @@ class DashboardFilesTests {
 	@Test
 	void filesMatchTheGenerator() throws IOException {
 		Map<String, String> generated = DashboardFiles.generate();
-		if (Boolean.getBoolean(WRITE)) {
+		if (Regenerate.requested()) {
 			DashboardFiles.write(DIRECTORY);
 		}
 		List<String> problems = new ArrayList<>();
@@ -60,7 +59,7 @@ class DashboardFilesTests {
 		}
 		if (!problems.isEmpty()) {
 			fail(String.join("\n", problems) + "\nChange the dashboard classes, not the files, then rewrite them: "
-					+ "./mvnw -pl dashboards test -Dtest=DashboardFilesTests -D" + WRITE + "=true");
+					+ Regenerate.COMMAND);
 		}
 	}
 

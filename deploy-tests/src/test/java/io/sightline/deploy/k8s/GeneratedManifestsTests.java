@@ -1,9 +1,7 @@
 package io.sightline.deploy.k8s;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,53 +19,18 @@ import io.sightline.deploy.repository.Repository;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
- * deploy/k8s/base/generated against its sources: run with {@code -Dsightline.deploy.write=true} to rewrite
- * the files after changing a rule file, a dashboard or the collector config.
+ * What deploy/k8s/base/generated holds, parsed strictly: one PrometheusRule per rule file, one ConfigMap per
+ * dashboard, the collector config as compose runs it. That the files match their sources byte for byte is
+ * checked, and rewritten, by sightline-deploy-generator's {@code DeployFilesTests}.
  */
 class GeneratedManifestsTests {
-
-	static final String WRITE = "sightline.deploy.write";
 
 	/** kubectl's client-side apply keeps the whole object in an annotation of at most this many bytes. */
 	static final int LAST_APPLIED_LIMIT = 262_144;
 
 	private static final Repository REPOSITORY = Repository.locate();
-
-	@Test
-	void committedFilesMatchTheGenerator() throws IOException {
-		if (Boolean.getBoolean(WRITE)) {
-			GeneratedManifests.write(REPOSITORY);
-		}
-		Path directory = REPOSITORY.path(GeneratedManifests.DIRECTORY);
-		List<String> problems = new ArrayList<>();
-		Map<String, String> generated = GeneratedManifests.generate(REPOSITORY);
-		generated.forEach((name, content) -> {
-			Path file = directory.resolve(name);
-			if (!Files.isRegularFile(file)) {
-				problems.add(name + " is missing");
-			}
-			else if (!Repository.read(file).equals(content)) {
-				problems.add(name + " differs from what its sources give");
-			}
-		});
-		try (var files = Files.list(directory)) {
-			files.map((file) -> file.getFileName().toString())
-				.filter((name) -> !generated.containsKey(name))
-				.forEach((name) -> problems.add(name + " is not generated (stale?)"));
-		}
-		if (!problems.isEmpty()) {
-			fail(String.join("\n", problems) + "\nRewrite them: ./mvnw -pl deploy-tests -am verify "
-					+ "-Dtest=GeneratedManifestsTests -Dsurefire.failIfNoSpecifiedTests=false -D" + WRITE + "=true");
-		}
-	}
-
-	@Test
-	void generatingTwiceGivesTheSameBytes() {
-		assertThat(GeneratedManifests.generate(REPOSITORY)).isEqualTo(GeneratedManifests.generate(REPOSITORY));
-	}
 
 	@Test
 	void everyRuleFileIsOnePrometheusRuleWithTheSameGroups() {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.sightline.it.support.PrometheusTools;
+import io.sightline.it.support.Regenerate;
 import io.sightline.slo.spec.InvalidSpecException;
 import io.sightline.slo.spec.SloSpec;
 import io.sightline.slo.spec.SloSpecReader;
@@ -155,13 +156,13 @@ class SloRuleGeneratorTests {
 		Path prometheus = root.resolve("prometheus");
 		SloArtifacts artifacts = SloArtifacts.generate(root.resolve("slo"), prometheus,
 				root.resolve("grafana/dashboards/sightline-slo.json"), THIRTY_DAYS);
-		if (Boolean.getBoolean("sightline.slo.write")) {
+		if (Regenerate.requested()) {
 			artifacts.write(prometheus);
 		}
 		List<Path> drift = new ArrayList<>(artifacts.drift());
 		drift.addAll(artifacts.stale(prometheus));
-		assertThat(drift).as("generated files out of date: regenerate with ./mvnw -pl slo-generator test "
-				+ "-Dtest=SloRuleGeneratorTests -Dsightline.slo.write=true (or the CLI)").isEmpty();
+		assertThat(drift).as("generated files out of date: regenerate with " + Regenerate.COMMAND + " (or the CLI)")
+			.isEmpty();
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.sightline.boot.SightlineDefaultsEnvironmentPostProcessor;
+import io.sightline.it.support.Regenerate;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -24,8 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * docs/configuration.md is generated from the configuration metadata that the annotation processor
- * writes, and checked for drift here. Regenerate with
- * {@code ./mvnw -pl starter test -Dtest=ConfigurationReferenceTests -Dsightline.docs.write=true}.
+ * writes, and checked for drift here; {@link Regenerate#COMMAND} rewrites it.
  */
 class ConfigurationReferenceTests {
 
@@ -34,13 +34,13 @@ class ConfigurationReferenceTests {
 	@Test
 	void configurationReferenceMatchesTheMetadata() throws IOException {
 		String expected = render(metadata());
-		if (Boolean.getBoolean("sightline.docs.write")) {
+		if (Regenerate.requested()) {
 			Files.createDirectories(DOC.getParent());
 			Files.writeString(DOC, expected, StandardCharsets.UTF_8);
 		}
-		assertThat(DOC).as("docs/configuration.md is out of date; regenerate it (see this test's javadoc)")
-			.exists();
-		assertThat(Files.readString(DOC, StandardCharsets.UTF_8)).isEqualTo(expected);
+		String outOfDate = "docs/configuration.md is out of date; regenerate it: " + Regenerate.COMMAND;
+		assertThat(DOC).as(outOfDate).exists();
+		assertThat(Files.readString(DOC, StandardCharsets.UTF_8)).as(outOfDate).isEqualTo(expected);
 	}
 
 	@Test

@@ -33,7 +33,7 @@ public final class PrometheusRuleManifests {
 	}
 
 	static String render(Repository repository) {
-		StringBuilder out = new StringBuilder(GeneratedManifests.header(RULES_FOLDER + "/**/*.yml",
+		StringBuilder out = new StringBuilder(DeployFiles.header(GeneratedManifests.class, RULES_FOLDER + "/**/*.yml",
 				List.of("One PrometheusRule per rule file; spec.groups is the file's groups, unchanged.")));
 		for (Path file : ruleFiles(repository)) {
 			Map<String, Object> rules = Repository.yamlMap(Repository.read(file));

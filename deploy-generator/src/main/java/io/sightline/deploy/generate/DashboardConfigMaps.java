@@ -34,7 +34,7 @@ public final class DashboardConfigMaps {
 	}
 
 	static String render(Repository repository) {
-		StringBuilder out = new StringBuilder(GeneratedManifests.header(DASHBOARDS_FOLDER + "/*.json",
+		StringBuilder out = new StringBuilder(DeployFiles.header(GeneratedManifests.class, DASHBOARDS_FOLDER + "/*.json",
 				List.of("One ConfigMap per dashboard, for the Grafana sidecar of kube-prometheus-stack.")));
 		for (Path file : dashboardFiles(repository)) {
 			Map<String, Object> metadata = GeneratedManifests.metadata(objectName(file), LABELS);
