@@ -11,7 +11,7 @@ import java.util.TreeMap;
 /**
  * The generator of {@code grafana/dashboards/*.json} (all but {@code sightline-slo.json}, which
  * sightline-slo-generator writes): {@code DashboardFilesTests} fails when a file differs from what is generated and
- * rewrites them with {@code -Dsightline.dashboards.write=true}; {@link #main} writes them too.
+ * rewrites them with {@code -Dsightline.regenerate=true}; {@link #main} writes them too.
  */
 public final class DashboardFiles {
 
