@@ -13,9 +13,16 @@ import tools.jackson.databind.node.ObjectNode;
  * @param titleFormat the event's title, with {@code {{label}}} placeholders
  * @param textFormat the event's text, with {@code {{label}}} placeholders
  * @param tagKeys the labels that become the event's tags, comma-separated
+ * @param step the query's resolution, e.g. {@code 30s}
  */
 public record Annotation(String name, String expr, String iconColor, String titleFormat, String textFormat,
-		String tagKeys) {
+		String tagKeys, String step) {
+
+	/** An annotation queried every 30 s, the dashboards' refresh. */
+	public Annotation(String name, String expr, String iconColor, String titleFormat, String textFormat,
+			String tagKeys) {
+		this(name, expr, iconColor, titleFormat, textFormat, tagKeys, "30s");
+	}
 
 	public Annotation {
 		Objects.requireNonNull(name, "name");
@@ -24,6 +31,7 @@ public record Annotation(String name, String expr, String iconColor, String titl
 		Objects.requireNonNull(titleFormat, "titleFormat");
 		Objects.requireNonNull(textFormat, "textFormat");
 		Objects.requireNonNull(tagKeys, "tagKeys");
+		Objects.requireNonNull(step, "step");
 	}
 
 	/**
@@ -43,6 +51,12 @@ public record Annotation(String name, String expr, String iconColor, String titl
 				"application,release_id");
 	}
 
+	/** This annotation queried at another resolution. */
+	public Annotation withStep(String step) {
+		return new Annotation(this.name, this.expr, this.iconColor, this.titleFormat, this.textFormat, this.tagKeys,
+				step);
+	}
+
 	ObjectNode toJson() {
 		ObjectNode annotation = Json.object();
 		annotation.set("datasource", Datasource.prometheus());
@@ -51,7 +65,7 @@ public record Annotation(String name, String expr, String iconColor, String titl
 		annotation.put("hide", false);
 		annotation.put("iconColor", this.iconColor);
 		annotation.put("name", this.name);
-		annotation.put("step", "30s");
+		annotation.put("step", this.step);
 		annotation.put("tagKeys", this.tagKeys);
 		annotation.put("textFormat", this.textFormat);
 		annotation.put("titleFormat", this.titleFormat);

@@ -13,7 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A Grafana dashboard (JSON model, schema 39: Grafana 10.4 and 11) of Sightline's conventions: a fixed uid, the
  * {@code sightline} tag, the {@code datasource}, {@code application} and {@code instance} variables, the last hour,
- * refreshed every 30 s. Panels get ids in order and are packed onto the grid row by row.
+ * refreshed every 30 s (each can be changed). Panels get ids in order and are packed onto the grid row by row; the
+ * panels of a collapsed row are folded into it.
  */
 public final class Dashboard {
 
@@ -22,9 +23,6 @@ public final class Dashboard {
 
 	/** Every dashboard's tag. */
 	public static final String TAG = "sightline";
-
-	/** Every dashboard's title starts with it. */
-	public static final String TITLE_PREFIX = "Sightline / ";
 
 	private final DashboardRef ref;
 
@@ -74,13 +72,19 @@ public final class Dashboard {
 
 		private final List<Annotation> annotations = new ArrayList<>();
 
-		/** Rows (a String title) and panels, in order. */
+		/** Rows and panels, in order. */
 		private final List<Object> items = new ArrayList<>();
+
+		private String refresh = "30s";
+
+		private List<String> refreshIntervals = List.of("10s", "30s", "1m", "5m", "15m");
+
+		private String from = "now-1h";
 
 		private Builder(DashboardRef ref) {
 			this.ref = Objects.requireNonNull(ref, "ref");
-			if (!ref.title().startsWith(TITLE_PREFIX) || ref.title().length() == TITLE_PREFIX.length()) {
-				throw new IllegalArgumentException("a dashboard title reads 'Sightline / ...', was " + ref.title());
+			if (ref.title().isBlank()) {
+				throw new IllegalArgumentException("a dashboard needs a title");
 			}
 		}
 
@@ -101,7 +105,26 @@ public final class Dashboard {
 			return this;
 		}
 
-		/** A variable besides datasource, application and instance. */
+		/** Drops the datasource, application and instance variables: {@link #variable} adds every variable. */
+		public Builder withoutDefaultVariables() {
+			this.variables.clear();
+			return this;
+		}
+
+		/** How often the dashboard refreshes, and the intervals the time picker offers. */
+		public Builder refresh(String every, String... choices) {
+			this.refresh = Objects.requireNonNull(every, "every");
+			this.refreshIntervals = List.of(choices);
+			return this;
+		}
+
+		/** The start of the default time range, e.g. {@code now-7d}; it ends now. */
+		public Builder from(String from) {
+			this.from = Objects.requireNonNull(from, "from");
+			return this;
+		}
+
+		/** A variable besides datasource, application and instance (unless dropped). */
 		public Builder variable(Variable variable) {
 			for (Variable existing : this.variables) {
 				if (existing.name().equals(variable.name())) {
@@ -122,7 +145,17 @@ public final class Dashboard {
 			if (Objects.requireNonNull(title, "title").isBlank()) {
 				throw new IllegalArgumentException("a row needs a title");
 			}
-			this.items.add(title);
+			this.items.add(new Row(title, false));
+			return this;
+		}
+
+		/**
+		 * Starts a collapsed row: a full-width header that the panels after it, until the next row, fold into; the
+		 * next row follows right below the header. Panel titles are unique within the row.
+		 */
+		public Builder collapsedRow(String title) {
+			row(title);
+			this.items.set(this.items.size() - 1, new Row(title, true));
 			return this;
 		}
 
@@ -159,16 +192,16 @@ public final class Dashboard {
 			ArrayNode links = dashboard.putArray("links");
 			this.links.forEach((link) -> links.add(link.dashboardLinkJson()));
 			dashboard.set("panels", panels());
-			dashboard.put("refresh", "30s");
+			dashboard.put("refresh", this.refresh);
 			dashboard.put("schemaVersion", SCHEMA_VERSION);
 			dashboard.set("tags", Json.strings(this.tags));
 			ArrayNode variables = dashboard.putObject("templating").putArray("list");
 			this.variables.forEach((variable) -> variables.add(variable.toJson()));
 			ObjectNode time = dashboard.putObject("time");
-			time.put("from", "now-1h");
+			time.put("from", this.from);
 			time.put("to", "now");
 			dashboard.putObject("timepicker")
-				.set("refresh_intervals", Json.strings(List.of("10s", "30s", "1m", "5m", "15m")));
+				.set("refresh_intervals", Json.strings(this.refreshIntervals));
 			dashboard.put("timezone", "");
 			dashboard.put("title", this.ref.title());
 			dashboard.put("uid", this.ref.uid());
@@ -181,33 +214,51 @@ public final class Dashboard {
 			ArrayNode panels = Json.array();
 			Layout layout = new Layout();
 			Set<String> titles = new HashSet<>();
+			// while in a collapsed row: its panels, their titles and their layout
+			ArrayNode folded = null;
+			Set<String> foldedTitles = null;
+			Layout foldedLayout = null;
 			int id = 1;
 			for (Object item : this.items) {
-				if (item instanceof String title) {
-					panels.add(row(id++, title, layout.row()));
+				if (item instanceof Row row) {
+					GridPos pos = layout.row();
+					ObjectNode node = row(id++, row, pos);
+					panels.add(node);
+					folded = row.collapsed() ? (ArrayNode) node.get("panels") : null;
+					foldedTitles = new HashSet<>();
+					foldedLayout = new Layout(pos.y() + 1);
 				}
 				else {
 					Panel panel = (Panel) item;
-					if (!titles.add(panel.title())) {
+					if (!((folded != null) ? foldedTitles : titles).add(panel.title())) {
 						throw new IllegalStateException(this.ref.uid() + ": two panels are titled '" + panel.title()
 								+ "'");
 					}
-					panels.add(panel.toJson(id++, layout.place(panel.width(), panel.height())));
+					if (folded != null) {
+						folded.add(panel.toJson(id++, foldedLayout.place(panel.width(), panel.height())));
+					}
+					else {
+						panels.add(panel.toJson(id++, layout.place(panel.width(), panel.height())));
+					}
 				}
 			}
 			return panels;
 		}
 
-		private static ObjectNode row(int id, String title, GridPos pos) {
+		private static ObjectNode row(int id, Row item, GridPos pos) {
 			ObjectNode row = Json.object();
-			row.put("collapsed", false);
+			row.put("collapsed", item.collapsed());
 			row.set("datasource", Datasource.prometheus());
 			row.set("gridPos", pos.toJson());
 			row.put("id", id);
 			row.putArray("panels");
-			row.put("title", title);
+			row.put("title", item.title());
 			row.put("type", "row");
 			return row;
+		}
+
+		/** A row header; a collapsed one holds the panels after it. */
+		private record Row(String title, boolean collapsed) {
 		}
 
 	}

@@ -25,10 +25,17 @@ public final class DashboardFiles {
 				TelemetryDashboard.build());
 	}
 
+	/** Every title of the menu starts with it. */
+	public static final String TITLE_PREFIX = "Sightline / ";
+
 	/** File name ({@code <uid>.json}) to JSON, sorted by file name; byte-identical from run to run. */
 	public static Map<String, String> generate() {
 		Map<String, String> files = new TreeMap<>();
 		for (Dashboard dashboard : dashboards()) {
+			String title = dashboard.ref().title();
+			if (!title.startsWith(TITLE_PREFIX) || title.length() == TITLE_PREFIX.length()) {
+				throw new IllegalStateException("a dashboard title reads '" + TITLE_PREFIX + "...', was " + title);
+			}
 			if (files.put(dashboard.fileName(), dashboard.render()) != null) {
 				throw new IllegalStateException("two dashboards with uid " + dashboard.ref().uid());
 			}

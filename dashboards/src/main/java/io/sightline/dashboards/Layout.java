@@ -12,6 +12,15 @@ final class Layout {
 
 	private int lineHeight;
 
+	Layout() {
+		this(0);
+	}
+
+	/** A layout whose first line is at {@code top}. */
+	Layout(int top) {
+		this.y = top;
+	}
+
 	/** The place of a panel of this size. */
 	GridPos place(int w, int h) {
 		if (w < 1 || w > GridPos.COLUMNS || h < 1) {

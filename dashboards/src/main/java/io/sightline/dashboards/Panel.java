@@ -79,9 +79,11 @@ public final class Panel {
 
 	private final List<Target> targets = new ArrayList<>();
 
-	private final List<Step> thresholds = new ArrayList<>(List.of(Step.base("green")));
+	private Thresholds thresholds = Thresholds.of(Step.base("green"));
 
-	private final ObjectNode valueMappings = Json.object();
+	private ValueMappings valueMappings = ValueMappings.NONE;
+
+	private String noValue;
 
 	private final Map<String, ObjectNode> overrides = new LinkedHashMap<>();
 
@@ -93,7 +95,7 @@ public final class Panel {
 
 	private final ObjectNode custom;
 
-	private String colorMode = "palette-classic";
+	private FieldColor color = FieldColor.PALETTE_CLASSIC;
 
 	private Panel(Type type, String title, ObjectNode options, ObjectNode custom) {
 		this.type = Objects.requireNonNull(type, "type");
@@ -151,7 +153,7 @@ public final class Panel {
 		options.put("textMode", "value_and_name");
 		options.put("wideLayout", true);
 		Panel panel = new Panel(Type.STAT, title, options, null);
-		panel.colorMode = "thresholds";
+		panel.color = FieldColor.THRESHOLDS;
 		return panel;
 	}
 
@@ -167,11 +169,11 @@ public final class Panel {
 		options.put("showHeader", true);
 		ObjectNode custom = Json.object();
 		custom.put("align", "auto");
-		custom.putObject("cellOptions").put("type", "auto");
+		custom.set("cellOptions", TableCellType.AUTO.toJson());
 		custom.put("filterable", false);
 		custom.put("inspect", false);
 		Panel panel = new Panel(Type.TABLE, title, options, custom);
-		panel.colorMode = "thresholds";
+		panel.color = FieldColor.THRESHOLDS;
 		return panel;
 	}
 
@@ -230,7 +232,7 @@ public final class Panel {
 		custom.put("fillOpacity", 70);
 		custom.put("lineWidth", 0);
 		Panel panel = new Panel(Type.STATE_TIMELINE, title, options, custom);
-		panel.colorMode = "thresholds";
+		panel.color = FieldColor.THRESHOLDS;
 		return panel;
 	}
 
@@ -253,7 +255,7 @@ public final class Panel {
 		options.put("sizing", "auto");
 		options.put("valueMode", "color");
 		Panel panel = new Panel(Type.BAR_GAUGE, title, options, null);
-		panel.colorMode = "thresholds";
+		panel.color = FieldColor.THRESHOLDS;
 		return panel;
 	}
 
@@ -277,7 +279,7 @@ public final class Panel {
 		edges.put("mainStatUnit", units.edgeMain());
 		edges.put("secondaryStatUnit", units.edgeSecondary());
 		Panel panel = new Panel(Type.NODE_GRAPH, title, options, null);
-		panel.colorMode = "thresholds";
+		panel.color = FieldColor.THRESHOLDS;
 		return panel;
 	}
 
@@ -346,33 +348,38 @@ public final class Panel {
 
 	/** The threshold steps, the first being the base ({@link Step#base}). */
 	public Panel thresholds(Step... steps) {
-		if (steps.length == 0 || steps[0].value() != null) {
-			throw new IllegalArgumentException("the first threshold step is the base, without a value");
-		}
-		this.thresholds.clear();
-		this.thresholds.addAll(List.of(steps));
+		this.thresholds = Thresholds.of(steps);
 		return this;
 	}
 
 	/** Colours by the thresholds instead of a palette (time series draw each series in its own colour). */
 	public Panel colorByThresholds() {
-		this.colorMode = "thresholds";
+		return color(FieldColor.THRESHOLDS);
+	}
+
+	/** How the values are coloured; each panel type has its default. */
+	public Panel color(FieldColor color) {
+		this.color = Objects.requireNonNull(color, "color");
 		return this;
 	}
 
 	/** Shows {@code text} in {@code color} for the exact value {@code value}. */
 	public Panel valueMapping(String value, String text, String color) {
-		ObjectNode options = this.valueMappings.has("options") ? (ObjectNode) this.valueMappings.get("options")
-				: this.valueMappings.putObject("options");
-		ObjectNode mapping = options.putObject(value);
-		mapping.put("color", color);
-		mapping.put("index", options.size() - 1);
-		mapping.put("text", text);
-		this.valueMappings.put("type", "value");
+		this.valueMappings = this.valueMappings.and(value, text, color);
 		return this;
 	}
 
-	/** Sets a field config property (e.g. {@code unit}, {@code displayName}) for the field of that name. */
+	/** What the panel shows when its queries return nothing (Grafana's default: {@code No data}). */
+	public Panel noValue(String text) {
+		this.noValue = Objects.requireNonNull(text, "text");
+		return this;
+	}
+
+	/**
+	 * Sets a field config property (e.g. {@code unit}, {@code displayName}) for the field of that name; the value is
+	 * a String, Integer, Double, Boolean or a typed value ({@link Thresholds}, {@link ValueMappings},
+	 * {@link FieldColor}, {@link TableCellType}, {@link LineStyle}).
+	 */
 	public Panel override(String fieldName, String property, Object value) {
 		return override("byName", fieldName, property, value);
 	}
@@ -428,6 +435,17 @@ public final class Panel {
 			key = (String) pathAndValue[i];
 		}
 		putValue(node, key, pathAndValue[pathAndValue.length - 1]);
+		return this;
+	}
+
+	/** Sorts a table by the column of that display name. */
+	public Panel sortBy(String displayName, boolean descending) {
+		if (this.type != Type.TABLE) {
+			throw new IllegalStateException(this.type.id() + " panels are not sorted by a column");
+		}
+		ObjectNode sortBy = this.options.putArray("sortBy").addObject();
+		sortBy.put("desc", descending);
+		sortBy.put("displayName", Objects.requireNonNull(displayName, "displayName"));
 		return this;
 	}
 
@@ -499,7 +517,8 @@ public final class Panel {
 		if (this.description.isBlank()) {
 			throw new IllegalStateException("panel '" + this.title + "' has no description: say what it answers");
 		}
-		if (this.unit == null) {
+		if (this.unit == null && this.type != Type.TABLE) {
+			// a table's columns may each have their own, by overrides
 			throw new IllegalStateException("panel '" + this.title + "' has no unit");
 		}
 		if (this.targets.isEmpty()) {
@@ -534,7 +553,7 @@ public final class Panel {
 	private ObjectNode fieldConfig() {
 		ObjectNode fieldConfig = Json.object();
 		ObjectNode defaults = fieldConfig.putObject("defaults");
-		defaults.putObject("color").put("mode", this.colorMode);
+		defaults.set("color", this.color.toJson());
 		if (this.custom != null) {
 			defaults.set("custom", this.custom.deepCopy());
 		}
@@ -545,30 +564,20 @@ public final class Panel {
 			ArrayNode links = defaults.putArray("links");
 			this.links.forEach((link) -> links.add(link.dataLinkJson()));
 		}
-		ArrayNode mappings = defaults.putArray("mappings");
-		if (this.valueMappings.has("options")) {
-			mappings.add(this.valueMappings.deepCopy());
-		}
+		defaults.set("mappings", this.valueMappings.toJson());
 		if (this.max != null) {
 			Json.putNumber(defaults, "max", this.max);
 		}
 		if (this.min != null) {
 			Json.putNumber(defaults, "min", this.min);
 		}
-		ObjectNode thresholds = defaults.putObject("thresholds");
-		thresholds.put("mode", "absolute");
-		ArrayNode steps = thresholds.putArray("steps");
-		for (Step step : this.thresholds) {
-			ObjectNode node = steps.addObject();
-			node.put("color", step.color());
-			if (step.value() == null) {
-				node.putNull("value");
-			}
-			else {
-				Json.putNumber(node, "value", step.value());
-			}
+		if (this.noValue != null) {
+			defaults.put("noValue", this.noValue);
 		}
-		defaults.put("unit", this.unit);
+		defaults.set("thresholds", this.thresholds.toJson());
+		if (this.unit != null) {
+			defaults.put("unit", this.unit);
+		}
 		ArrayNode overrides = fieldConfig.putArray("overrides");
 		this.overrides.values().forEach((override) -> overrides.add(override.deepCopy()));
 		return fieldConfig;
@@ -586,6 +595,9 @@ public final class Panel {
 		}
 		else if (value instanceof Boolean flag) {
 			node.put(key, flag);
+		}
+		else if (value instanceof FieldValue typed) {
+			node.set(key, typed.toJson());
 		}
 		else if (value instanceof JsonNode json) {
 			node.set(key, json);

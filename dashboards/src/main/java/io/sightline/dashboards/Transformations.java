@@ -2,6 +2,8 @@ package io.sightline.dashboards;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -9,9 +11,14 @@ import tools.jackson.databind.node.ObjectNode;
  * Options of the Grafana transformations these dashboards use. With several table queries Grafana names each
  * value column {@code Value #<refId>}; the label columns keep the label names.
  */
-final class Transformations {
+public final class Transformations {
 
 	private Transformations() {
+	}
+
+	/** The {@code merge} transformation's options (none): rows of frames with the same label values become one. */
+	public static ObjectNode merge() {
+		return Json.object();
 	}
 
 	/** Outer join of the frames on one field: one row per value of it, a column per query. */
@@ -31,8 +38,14 @@ final class Transformations {
 
 	/** Renames fields for display (old name to new name) and orders them as listed. */
 	static ObjectNode organize(Map<String, String> renames, List<String> order) {
+		return organize(Set.of(), renames, order);
+	}
+
+	/** Hides the excluded fields, renames fields for display (old name to new name) and orders them as listed. */
+	public static ObjectNode organize(Set<String> excluded, Map<String, String> renames, List<String> order) {
 		ObjectNode options = Json.object();
-		options.putObject("excludeByName");
+		ObjectNode exclude = options.putObject("excludeByName");
+		new TreeSet<>(excluded).forEach((name) -> exclude.put(name, true));
 		ObjectNode index = options.putObject("indexByName");
 		for (int i = 0; i < order.size(); i++) {
 			index.put(order.get(i), i);

@@ -137,7 +137,7 @@ class DashboardBuilderTests {
 
 	@Test
 	void rejectsWhatTheConventionsForbid() {
-		assertThatIllegalArgumentException().isThrownBy(() -> Dashboard.builder(new DashboardRef("x", "Other / X")));
+		assertThatIllegalArgumentException().isThrownBy(() -> Dashboard.builder(new DashboardRef("x", " ")));
 		assertThatIllegalStateException().isThrownBy(() -> Dashboard.builder(REF).panel(panel("a")).build())
 			.withMessageContaining("description");
 		assertThatIllegalStateException()
@@ -248,6 +248,92 @@ class DashboardBuilderTests {
 		String expr = Annotation.releases(PromqlQueries.APPLICATION).expr();
 		assertThat(expr).isEqualTo("sightline_release_info{application=~\"$application\"} unless "
 				+ "sightline_release_info{application=~\"$application\"} offset $__rate_interval");
+	}
+
+	@Test
+	void aCollapsedRowHoldsItsPanelsAndTheNextRowFollowsRightBelowIt() {
+		JsonNode panels = Dashboard.builder(REF)
+			.description("d")
+			.row("Open")
+			.panel(panel("a").size(24, 5))
+			.collapsedRow("Folded")
+			.panels(panel("a").size(12, 4), panel("b").size(12, 4), panel("c").size(24, 3))
+			.collapsedRow("Folded too")
+			.panel(panel("a"))
+			.build()
+			.toJson()
+			.get("panels");
+		assertThat(panels).hasSize(4);
+		JsonNode folded = panels.get(2);
+		assertThat(folded.get("collapsed").asBoolean()).isTrue();
+		assertThat(folded.get("gridPos").get("y").asInt()).isEqualTo(6);
+		assertThat(folded.get("panels")).extracting((panel) -> panel.get("id").asInt() + "@" + panel.get("gridPos").get("x")
+				.asInt() + "," + panel.get("gridPos").get("y").asInt())
+			.containsExactly("4@0,7", "5@12,7", "6@0,11");
+		assertThat(panels.get(3).get("gridPos").get("y").asInt()).isEqualTo(7);
+		assertThat(panels.get(3).get("id").asInt()).isEqualTo(7);
+		assertThat(panels.get(0).get("collapsed").asBoolean()).isFalse();
+		assertThatIllegalStateException().isThrownBy(() -> Dashboard.builder(REF)
+			.description("d")
+			.collapsedRow("Folded")
+			.panels(panel("a"), panel("a"))
+			.build()).withMessageContaining("two panels");
+	}
+
+	@Test
+	void overridesTakeTypedValues() {
+		Panel table = Panel.table("t")
+			.description("d")
+			.target(Target.table("up"))
+			.override("Value", "thresholds", Thresholds.of(Panel.Step.base("green"), Panel.Step.at(1, "red")))
+			.override("Value", "color", FieldColor.THRESHOLDS)
+			.override("Value", "custom.cellOptions", TableCellType.COLOR_BACKGROUND)
+			.override("Value", "mappings", ValueMappings.NONE.and("0", "OK", "green").and("2", "Firing", "red"))
+			.override("Line", "custom.lineStyle", LineStyle.dashed(10, 10))
+			.override("Line", "color", FieldColor.fixed("red"))
+			.sortBy("Value", true)
+			.noValue("none yet");
+		JsonNode json = table.toJson(1, new GridPos(0, 0, 8, 8));
+		JsonNode properties = json.get("fieldConfig").get("overrides").get(0).get("properties");
+		assertThat(properties.get(0).get("value").get("steps").get(1).get("value").asInt()).isEqualTo(1);
+		assertThat(properties.get(1).get("value").get("mode").asString()).isEqualTo("thresholds");
+		assertThat(properties.get(2).get("value").get("type").asString()).isEqualTo("color-background");
+		JsonNode firing = properties.get(3).get("value").get(0).get("options").get("2");
+		assertThat(firing.get("index").asInt()).isEqualTo(1);
+		assertThat(firing.get("text").asString()).isEqualTo("Firing");
+		JsonNode line = json.get("fieldConfig").get("overrides").get(1).get("properties");
+		assertThat(line.get(0).get("value").get("fill").asString()).isEqualTo("dash");
+		assertThat(line.get(1).get("value").get("fixedColor").asString()).isEqualTo("red");
+		// a table without a unit: its columns have theirs
+		assertThat(json.get("fieldConfig").get("defaults").has("unit")).isFalse();
+		assertThat(json.get("fieldConfig").get("defaults").get("noValue").asString()).isEqualTo("none yet");
+		assertThat(json.get("options").get("sortBy").get(0).get("displayName").asString()).isEqualTo("Value");
+		assertThatIllegalArgumentException().isThrownBy(() -> ValueMappings.NONE.and("0", "a", "red").and("0", "b", "red"));
+		assertThatIllegalArgumentException().isThrownBy(() -> Thresholds.of(Panel.Step.at(1, "red")));
+	}
+
+	@Test
+	void dashboardSettingsAndVariablesCanDifferFromTheDefaults() {
+		JsonNode json = Dashboard.builder(REF)
+			.description("d")
+			.withoutDefaultVariables()
+			.variable(Variable.anyPrometheus())
+			.variable(Variable.query("service", "Service", "label_values(up, job)").withAllValue("a|b").withRegex("/^(a|b)$/"))
+			.annotation(new Annotation("n", "up", "red", "t", "x", "job").withStep("1m"))
+			.refresh("1m", "1m", "1h")
+			.from("now-7d")
+			.panel(panel("a"))
+			.build()
+			.toJson();
+		JsonNode variables = json.get("templating").get("list");
+		assertThat(variables).hasSize(2);
+		assertThat(variables.get(0).get("current").isEmpty()).isTrue();
+		assertThat(variables.get(1).get("allValue").asString()).isEqualTo("a|b");
+		assertThat(variables.get(1).get("regex").asString()).isEqualTo("/^(a|b)$/");
+		assertThat(json.get("annotations").get("list").get(0).get("step").asString()).isEqualTo("1m");
+		assertThat(json.get("refresh").asString()).isEqualTo("1m");
+		assertThat(json.get("timepicker").get("refresh_intervals")).hasSize(2);
+		assertThat(json.get("time").get("from").asString()).isEqualTo("now-7d");
 	}
 
 	private static Panel panel(String title) {
