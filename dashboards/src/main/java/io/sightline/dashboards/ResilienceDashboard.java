@@ -152,11 +152,11 @@ public final class ResilienceDashboard {
 			.unit("reqps")
 			.size(12, 8)
 			.target(orZero(sumRate("application, client_name, uri",
-					svc("http_client_requests_seconds_count", "outcome=\"UNKNOWN\""))), "{{application}} → {{client_name}} {{uri}}");
+					svc(ServiceDashboard.CLIENT_REQUESTS, "outcome=\"UNKNOWN\""))), "{{application}} → {{client_name}} {{uri}}");
 	}
 
 	private static Panel nearTimeout() {
-		String bucket = "http_client_requests_seconds_bucket";
+		String bucket = ServiceDashboard.CLIENT_BUCKETS;
 		// the share of calls slower than 1 s, half the gateway's default 2 s timeout
 		String slow = sumRate("application, client_name, uri", svc(bucket, "le=\"+Inf\"")) + " - "
 				+ sumRate("application, client_name, uri", svc(bucket, "le=\"1.0\""));

@@ -27,6 +27,7 @@ public final class ServiceDashboard {
 
 	public static final DashboardRef REF = new DashboardRef("sightline-service", "Sightline / Service");
 
+	/** The counter of outgoing HTTP calls (Micrometer's {@code http.client.requests}); its buckets below. */
 	static final String CLIENT_REQUESTS = "http_client_requests_seconds_count";
 
 	static final String CLIENT_BUCKETS = "http_client_requests_seconds_bucket";
