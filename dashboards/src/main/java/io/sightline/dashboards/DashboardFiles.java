@@ -15,6 +15,9 @@ import java.util.TreeMap;
  */
 public final class DashboardFiles {
 
+	/** Every title of the menu starts with it. */
+	public static final String TITLE_PREFIX = "Sightline / ";
+
 	private DashboardFiles() {
 	}
 
@@ -24,9 +27,6 @@ public final class DashboardFiles {
 				KafkaSagaDashboard.build(), ResilienceDashboard.build(), JvmDashboard.build(),
 				TelemetryDashboard.build());
 	}
-
-	/** Every title of the menu starts with it. */
-	public static final String TITLE_PREFIX = "Sightline / ";
 
 	/** File name ({@code <uid>.json}) to JSON, sorted by file name; byte-identical from run to run. */
 	public static Map<String, String> generate() {

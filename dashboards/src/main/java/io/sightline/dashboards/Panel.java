@@ -348,7 +348,11 @@ public final class Panel {
 
 	/** The threshold steps, the first being the base ({@link Step#base}). */
 	public Panel thresholds(Step... steps) {
-		this.thresholds = Thresholds.of(steps);
+		return thresholds(Thresholds.of(steps));
+	}
+
+	public Panel thresholds(Thresholds thresholds) {
+		this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
 		return this;
 	}
 

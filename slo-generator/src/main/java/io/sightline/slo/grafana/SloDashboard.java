@@ -60,6 +60,10 @@ public final class SloDashboard {
 	/** Budget remaining below this share is amber, below 0 red. */
 	private static final double BUDGET_AT_RISK = 0.25;
 
+	/** Red: spent; amber: at risk; green. */
+	private static final Thresholds BUDGET_THRESHOLDS = Thresholds.of(Step.base("red"), Step.at(0, "orange"),
+			Step.at(BUDGET_AT_RISK, "green"));
+
 	private static final String ON = " / on(sloth_id, sloth_service, sloth_slo) ";
 
 	private static final String SERVICE_QUERY = "label_values(sloth_slo_info, sloth_service)";
@@ -239,7 +243,7 @@ public final class SloDashboard {
 						+ "amber: below " + percent(BUDGET_AT_RISK) + ".")
 				.unit("percentunit")
 				.decimals(1)
-				.thresholds(BUDGET_STEPS)
+				.thresholds(BUDGET_THRESHOLDS)
 				.option("graphMode", "none")
 				.target("slo:period_error_budget_remaining:ratio{" + this.overview + "}", "{{sloth_service}} / {{sloth_slo}}")
 				.size(18, 5);
@@ -326,7 +330,7 @@ public final class SloDashboard {
 				.description("The share of each SLO's budget left over its rolling period.")
 				.unit("percentunit")
 				.decimals(1)
-				.thresholds(BUDGET_STEPS)
+				.thresholds(BUDGET_THRESHOLDS)
 				.max(1)
 				.target("slo:period_error_budget_remaining:ratio{" + this.overview + "}", "{{sloth_service}} / {{sloth_slo}}")
 				.size(12, 8);
@@ -390,7 +394,7 @@ public final class SloDashboard {
 						+ ". Negative: the SLO is missed.")
 				.unit("percentunit")
 				.decimals(1)
-				.thresholds(BUDGET_STEPS)
+				.thresholds(BUDGET_THRESHOLDS)
 				.option("textMode", "value")
 				.target("slo:period_error_budget_remaining:ratio" + sel, "budget remaining")
 				.size(6, 4);
@@ -454,7 +458,7 @@ public final class SloDashboard {
 				.custom("gradientMode", "scheme")
 				.unit("percentunit")
 				.decimals(1)
-				.thresholds(BUDGET_STEPS)
+				.thresholds(BUDGET_THRESHOLDS)
 				.max(1)
 				.target("slo:period_error_budget_remaining:ratio" + sel, "budget remaining")
 				.size(12, 8);
@@ -565,11 +569,6 @@ public final class SloDashboard {
 				.option("legend", "placement", legendPlacement);
 			return thresholdLines ? panel.thresholdLines() : panel;
 		}
-
-		/** Red: spent; amber: at risk; green. */
-		private static final Step[] BUDGET_STEPS = { Step.base("red"), Step.at(0, "orange"), Step.at(BUDGET_AT_RISK, "green") };
-
-		private static final Thresholds BUDGET_THRESHOLDS = Thresholds.of(BUDGET_STEPS);
 
 		/** An alert's states: 0 OK, 1 pending, 2 firing (in the colour of its severity). */
 		private static ValueMappings alertStates(String firingColor) {
