@@ -16,6 +16,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.encoder.Encoder;
 import io.sightline.boot.SightlineProperties;
+import io.sightline.boot.logging.LoggingProperties;
 import io.sightline.identity.SightlineIdentity;
 import io.sightline.boot.logging.EcsEncoders;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -81,7 +82,7 @@ public class CapturedLogs implements BeforeEachCallback, AfterEachCallback, Afte
 
 	private SightlineIdentity contextIdentity;
 
-	private SightlineProperties.Logging contextLogging;
+	private LoggingProperties contextLogging;
 
 	private CaptureAppender appender;
 
@@ -123,7 +124,7 @@ public class CapturedLogs implements BeforeEachCallback, AfterEachCallback, Afte
 				? applicationContext.getBeanProvider(SightlineIdentity.class).getIfAvailable() : null;
 		SightlineProperties properties = (applicationContext != null)
 				? applicationContext.getBeanProvider(SightlineProperties.class).getIfAvailable() : null;
-		this.contextLogging = (properties != null) ? properties.getLogging() : null;
+		this.contextLogging = (properties != null) ? properties.logging() : null;
 		clear();
 		attach();
 	}
@@ -291,8 +292,8 @@ public class CapturedLogs implements BeforeEachCallback, AfterEachCallback, Afte
 		}
 	}
 
-	private SightlineProperties.Logging logging() {
-		return (this.contextLogging != null) ? this.contextLogging : new SightlineProperties().getLogging();
+	private LoggingProperties logging() {
+		return (this.contextLogging != null) ? this.contextLogging : new LoggingProperties();
 	}
 
 	private static LoggerContext loggerContext() {

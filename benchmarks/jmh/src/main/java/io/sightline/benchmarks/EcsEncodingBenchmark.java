@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
-import io.sightline.boot.SightlineProperties;
+import io.sightline.boot.logging.LoggingProperties;
 import io.sightline.identity.SightlineIdentity;
 import io.sightline.boot.logging.EcsEncoders;
 import io.sightline.boot.logging.LogRedaction;
@@ -73,7 +73,7 @@ public class EcsEncodingBenchmark {
 		this.context.putObject(Environment.class.getName(), environment);
 		this.logger = this.context.getLogger("io.example.orders.OrderController");
 		this.logger.setLevel(ch.qos.logback.classic.Level.INFO);
-		this.sightline = EcsEncoders.create(this.context, IDENTITY, new SightlineProperties.Logging());
+		this.sightline = EcsEncoders.create(this.context, IDENTITY, new LoggingProperties());
 		this.boot = new StructuredLogEncoder();
 		this.boot.setContext(this.context);
 		this.boot.setFormat("ecs");

@@ -25,7 +25,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.reactivex.rxjava3.core.BackpressureOverflowStrategy;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.schedulers.Schedulers;
-import io.sightline.boot.SightlineProperties;
 import io.sightline.identity.SightlineIdentity;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -94,7 +93,7 @@ public class InfluxEventWriter implements SightlineEventPublisher, DisposableBea
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	public InfluxEventWriter(SightlineProperties.Events.Influx properties, SightlineIdentity identity,
+	public InfluxEventWriter(EventsProperties.Influx properties, SightlineIdentity identity,
 			MeterRegistry registry) {
 		this.url = properties.getUrl().trim();
 		this.org = properties.getOrg();

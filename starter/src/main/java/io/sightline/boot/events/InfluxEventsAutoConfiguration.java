@@ -4,10 +4,10 @@ import com.influxdb.client.InfluxDBClient;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.sightline.boot.SightlineProperties;
 import io.sightline.boot.identity.IdentityAutoConfiguration;
 import io.sightline.identity.SightlineIdentity;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -28,13 +28,14 @@ import org.springframework.context.annotation.Configuration;
 				"org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration" })
 @ConditionalOnClass({ InfluxDBClient.class, MeterRegistry.class })
 @ConditionalOnBooleanProperty(name = "sightline.events.influx.enabled")
+@EnableConfigurationProperties(EventsProperties.class)
 public class InfluxEventsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	InfluxEventWriter sightlineInfluxEventWriter(SightlineProperties properties, SightlineIdentity identity,
+	InfluxEventWriter sightlineInfluxEventWriter(EventsProperties properties, SightlineIdentity identity,
 			ObjectProvider<MeterRegistry> registry) {
-		return new InfluxEventWriter(properties.getEvents().getInflux(), identity,
+		return new InfluxEventWriter(properties.getInflux(), identity,
 				registry.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
@@ -64,12 +65,12 @@ public class InfluxEventsAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		HealthStatusEventPoller sightlineHealthStatusEventPoller(InfluxEventWriter writer,
-				ObjectProvider<HealthEndpoint> endpoint, SightlineProperties properties) {
+				ObjectProvider<HealthEndpoint> endpoint, EventsProperties properties) {
 			return new HealthStatusEventPoller(writer, () -> {
 				HealthEndpoint health = endpoint.getIfAvailable();
 				HealthDescriptor descriptor = (health != null) ? health.health() : null;
 				return (descriptor != null && descriptor.getStatus() != null) ? descriptor.getStatus().getCode() : null;
-			}, properties.getEvents().getInflux().getHealthInterval());
+			}, properties.getInflux().getHealthInterval());
 		}
 
 	}

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 
 /**
@@ -25,12 +26,22 @@ import org.springframework.core.env.Environment;
  * context existed ({@link StartupIdentity}) and this bean is that same instance.
  */
 @AutoConfiguration
-@EnableConfigurationProperties(SightlineProperties.class)
+@EnableConfigurationProperties(IdentityProperties.class)
 public class IdentityAutoConfiguration {
+
+	/**
+	 * Every concern's {@code sightline.*} properties, bound strictly at startup: an unknown key or a bad
+	 * value of any concern fails startup naming it, also where that concern's auto-configuration is off.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	SightlineProperties sightlineProperties(ConfigurableEnvironment environment) {
+		return SightlineProperties.bind(environment);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	SightlineIdentity sightlineIdentity(Environment environment, SightlineProperties properties,
+	SightlineIdentity sightlineIdentity(Environment environment, IdentityProperties properties,
 			ApplicationContext context, ObjectProvider<StartupIdentity> startupIdentity) {
 		StartupIdentity startup = startupIdentity.getIfAvailable();
 		if (startup != null) {

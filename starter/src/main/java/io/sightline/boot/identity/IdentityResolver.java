@@ -1,6 +1,5 @@
 package io.sightline.boot.identity;
 
-import io.sightline.boot.SightlineProperties;
 import io.sightline.identity.BuildMetadata;
 import io.sightline.identity.SightlineIdentity;
 
@@ -19,12 +18,12 @@ public final class IdentityResolver {
 
 	/**
 	 * @param environment the application's environment
-	 * @param properties bound {@code sightline.*} properties
+	 * @param properties bound {@code sightline.*} identity properties
 	 * @param classLoader where build-info and git.properties are looked up
 	 * @param mainClass the application's main class, for the jar-manifest version fallback; may be null
 	 * @throws MissingServiceNameException when {@code spring.application.name} is missing
 	 */
-	public static SightlineIdentity resolve(Environment environment, SightlineProperties properties,
+	public static SightlineIdentity resolve(Environment environment, IdentityProperties properties,
 			ClassLoader classLoader, Class<?> mainClass) {
 		String serviceName = environment.getProperty(MissingServiceNameException.PROPERTY);
 		if (!StringUtils.hasText(serviceName)) {

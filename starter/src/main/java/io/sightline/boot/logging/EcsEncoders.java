@@ -4,7 +4,6 @@ import java.util.TimeZone;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Context;
-import io.sightline.boot.SightlineProperties;
 import io.sightline.identity.SightlineIdentity;
 import net.logstash.logback.composite.JsonProvider;
 import net.logstash.logback.composite.loggingevent.LogLevelJsonProvider;
@@ -25,7 +24,7 @@ public final class EcsEncoders {
 
 	/** A started encoder for one appender (encoders are not shared between appenders). */
 	public static LoggingEventCompositeJsonEncoder create(Context context, SightlineIdentity identity,
-			SightlineProperties.Logging logging) {
+			LoggingProperties logging) {
 		LoggingEventJsonProviders providers = new LoggingEventJsonProviders();
 		LoggingEventFormattedTimestampJsonProvider timestamp = new LoggingEventFormattedTimestampJsonProvider();
 		timestamp.setFieldName("@timestamp");

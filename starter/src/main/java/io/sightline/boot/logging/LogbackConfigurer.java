@@ -17,7 +17,6 @@ import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.Duration;
 import ch.qos.logback.core.util.FileSize;
-import io.sightline.boot.SightlineProperties;
 import io.sightline.identity.SightlineIdentity;
 import net.logstash.logback.appender.LogstashTcpSocketAppender;
 
@@ -43,12 +42,12 @@ public final class LogbackConfigurer {
 	}
 
 	public static void configure(LoggerContext context, SightlineIdentity identity,
-			SightlineProperties.Logging logging) {
+			LoggingProperties logging) {
 		Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 		Appender<ILoggingEvent> console = root.getAppender(BOOT_CONSOLE);
 		// Only Boot's own appenders are rewritten; a user's logback config is left alone.
 		if (console instanceof OutputStreamAppender<ILoggingEvent> stream) {
-			if (logging.getConsole() == SightlineProperties.Logging.ConsoleFormat.JSON) {
+			if (logging.getConsole() == LoggingProperties.ConsoleFormat.JSON) {
 				stream.stop();
 				stream.setEncoder(EcsEncoders.create(context, identity, logging));
 				stream.start();
@@ -70,7 +69,7 @@ public final class LogbackConfigurer {
 	 * Makes {@code %m} and the exception conversion words of every pattern in this context go through
 	 * the redaction policy (Boot's text console and file); context rules win over Logback's defaults.
 	 */
-	private static void redactTextPatterns(LoggerContext context, SightlineProperties.Logging logging) {
+	private static void redactTextPatterns(LoggerContext context, LoggingProperties logging) {
 		@SuppressWarnings("unchecked")
 		Map<String, Supplier<DynamicConverter>> rules = (Map<String, Supplier<DynamicConverter>>) context
 			.getObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS);
@@ -113,8 +112,8 @@ public final class LogbackConfigurer {
 	}
 
 	private static Appender<ILoggingEvent> logstash(LoggerContext context, SightlineIdentity identity,
-			SightlineProperties.Logging logging) {
-		SightlineProperties.Logging.Logstash settings = logging.getLogstash();
+			LoggingProperties logging) {
+		LoggingProperties.Logstash settings = logging.getLogstash();
 		if (settings.getDestinations() == null || settings.getDestinations().isEmpty()) {
 			return null;
 		}
@@ -146,7 +145,7 @@ public final class LogbackConfigurer {
 	}
 
 	private static Appender<ILoggingEvent> file(LoggerContext context, SightlineIdentity identity,
-			SightlineProperties.Logging logging) {
+			LoggingProperties logging) {
 		String path = logging.getFile().getPath();
 		if (path == null || path.isBlank()) {
 			return null;

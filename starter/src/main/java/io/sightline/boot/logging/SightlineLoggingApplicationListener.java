@@ -54,13 +54,13 @@ public class SightlineLoggingApplicationListener implements GenericApplicationLi
 	private void onEnvironmentPrepared(ApplicationEnvironmentPreparedEvent event) {
 		SightlineProperties properties = SightlineProperties.bind(event.getEnvironment());
 		SpringApplication application = event.getSpringApplication();
-		this.identity = IdentityResolver.resolve(event.getEnvironment(), properties, application.getClassLoader(),
+		this.identity = IdentityResolver.resolve(event.getEnvironment(), properties.identity(), application.getClassLoader(),
 				application.getMainApplicationClass());
-		LogRedaction.install(properties.getRedaction().toSettings().toPolicy().build());
-		if (properties.getLogging().isEnabled() && LOGBACK_PRESENT) {
+		LogRedaction.install(properties.redaction().toSettings().toPolicy().build());
+		if (properties.logging().isEnabled() && LOGBACK_PRESENT) {
 			ILoggerFactory factory = LoggerFactory.getILoggerFactory();
 			if (factory instanceof LoggerContext context) {
-				LogbackConfigurer.configure(context, this.identity, properties.getLogging());
+				LogbackConfigurer.configure(context, this.identity, properties.logging());
 			}
 		}
 	}

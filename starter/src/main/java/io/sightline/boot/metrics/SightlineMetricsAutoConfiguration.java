@@ -5,10 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
-import io.sightline.boot.SightlineProperties;
 import io.sightline.boot.identity.IdentityAutoConfiguration;
 import io.sightline.identity.SightlineIdentity;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -24,6 +24,7 @@ import org.springframework.core.annotation.Order;
  */
 @AutoConfiguration(before = MetricsAutoConfiguration.class, after = IdentityAutoConfiguration.class)
 @ConditionalOnClass(MeterRegistry.class)
+@EnableConfigurationProperties(MetricsProperties.class)
 public class SightlineMetricsAutoConfiguration {
 
 	@Bean
@@ -36,14 +37,14 @@ public class SightlineMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "sightlineSloHistograms")
-	MeterFilter sightlineSloHistograms(SightlineProperties properties) {
-		return new SloHistogramMeterFilter(properties.getMetrics().getSloBuckets());
+	MeterFilter sightlineSloHistograms(MetricsProperties properties) {
+		return new SloHistogramMeterFilter(properties.getSloBuckets());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(name = "sightlineCardinalityGuard")
-	MeterRegistryCustomizer<MeterRegistry> sightlineCardinalityGuard(SightlineProperties properties) {
-		int max = properties.getMetrics().getMaxSeriesPerMeter();
+	MeterRegistryCustomizer<MeterRegistry> sightlineCardinalityGuard(MetricsProperties properties) {
+		int max = properties.getMaxSeriesPerMeter();
 		return (registry) -> {
 			// Filters reach the composite's children; guarding each child keeps counts per store.
 			if (!(registry instanceof CompositeMeterRegistry)) {

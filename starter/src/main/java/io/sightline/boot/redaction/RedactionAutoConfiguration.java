@@ -1,6 +1,5 @@
 package io.sightline.boot.redaction;
 
-import io.sightline.boot.SightlineProperties;
 import io.sightline.boot.logging.LogRedaction;
 import io.sightline.redaction.RedactionPolicy;
 
@@ -13,14 +12,14 @@ import org.springframework.context.annotation.Bean;
 
 /** One {@link RedactionPolicy} for log events and span attributes. */
 @AutoConfiguration
-@EnableConfigurationProperties(SightlineProperties.class)
+@EnableConfigurationProperties(RedactionProperties.class)
 public class RedactionAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RedactionPolicy sightlineRedactionPolicy(SightlineProperties properties,
+	RedactionPolicy sightlineRedactionPolicy(RedactionProperties properties,
 			ObjectProvider<RedactionPolicyCustomizer> customizers) {
-		RedactionPolicy.Builder builder = properties.getRedaction().toSettings().toPolicy();
+		RedactionPolicy.Builder builder = properties.toSettings().toPolicy();
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

@@ -4,13 +4,14 @@ import brave.baggage.BaggagePropagationCustomizer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.tracing.Tracer;
-import io.sightline.boot.SightlineProperties;
-import io.sightline.boot.SightlineProperties.Tracing.TracingMode;
+import io.sightline.boot.metrics.MetricsProperties;
+import io.sightline.boot.tracing.TracingProperties.TracingMode;
 import io.sightline.boot.identity.IdentityAutoConfiguration;
 import io.sightline.identity.SightlineIdentity;
 import io.sightline.boot.metrics.SightlineMetricsAutoConfiguration;
 import io.sightline.boot.tracing.ConditionalOnTracingMode;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -38,6 +39,7 @@ import org.springframework.core.env.Environment;
 				"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBooleanProperty(name = "sightline.service-graph.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MetricsProperties.class)
 public class ServiceGraphAutoConfiguration {
 
 	/** After Spring's server observation filter (HIGHEST_PRECEDENCE + 1) and the agent-mode span tagger. */
@@ -45,9 +47,9 @@ public class ServiceGraphAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ServiceGraphMeters sightlineServiceGraphMeters(SightlineIdentity identity, SightlineProperties properties) {
+	ServiceGraphMeters sightlineServiceGraphMeters(SightlineIdentity identity, MetricsProperties metrics) {
 		return new ServiceGraphMeters(Callers.normalizeOwnName(identity.serviceName()),
-				properties.getMetrics().getSloBuckets());
+				metrics.getSloBuckets());
 	}
 
 	@Bean

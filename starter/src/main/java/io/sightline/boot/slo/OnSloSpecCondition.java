@@ -1,6 +1,5 @@
 package io.sightline.boot.slo;
 
-import io.sightline.boot.SightlineProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +20,7 @@ class OnSloSpecCondition extends SpringBootCondition {
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		String configured = Binder.get(context.getEnvironment())
 			.bind(InvalidSloSpecException.PROPERTY, String.class)
-			.orElse(SightlineProperties.Slo.DEFAULT_SPEC);
+			.orElse(SloProperties.DEFAULT_SPEC);
 		String location = SloSpecLoader.location(context.getEnvironment(), configured);
 		ResourceLoader resourceLoader = (context.getResourceLoader() != null) ? context.getResourceLoader()
 				: new DefaultResourceLoader(context.getClassLoader());

@@ -3,7 +3,7 @@ package io.sightline.boot.slo;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.sightline.boot.SightlineProperties;
+import io.sightline.boot.metrics.MetricsProperties;
 import io.sightline.boot.metrics.SightlineMetricsAutoConfiguration;
 import io.sightline.slo.spec.SloSpec;
 import org.slf4j.Logger;
@@ -38,18 +38,17 @@ import org.springframework.core.io.ResourceLoader;
 @ConditionalOnBooleanProperty(name = "sightline.slo.enabled", matchIfMissing = true)
 @Conditional(OnSloSpecCondition.class)
 @ConditionalOnBean(MeterRegistry.class)
-@EnableConfigurationProperties(SightlineProperties.class)
+@EnableConfigurationProperties({ SloProperties.class, MetricsProperties.class })
 public class SloAutoConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(SloAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
-	SloMonitor sloMonitor(MeterRegistry registry, SightlineProperties properties, Environment environment,
+	SloMonitor sloMonitor(MeterRegistry registry, SloProperties slo, MetricsProperties metrics, Environment environment,
 			ResourceLoader resourceLoader) {
-		SightlineProperties.Slo slo = properties.getSlo();
 		String location = SloSpecLoader.location(environment, slo.getSpec());
-		SloSpec spec = SloSpecLoader.load(resourceLoader, location, properties.getMetrics().getSloBuckets());
+		SloSpec spec = SloSpecLoader.load(resourceLoader, location, metrics.getSloBuckets());
 		String application = environment.getProperty("spring.application.name");
 		if (application != null && !application.equals(spec.service())) {
 			logger.warn("The SLO spec {} is for service '{}' but spring.application.name is '{}'; the generated "

@@ -1,6 +1,6 @@
 package io.sightline.boot.tracing;
 
-import io.sightline.boot.SightlineProperties.Tracing.TracingMode;
+import io.sightline.boot.tracing.TracingProperties.TracingMode;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;

@@ -2,7 +2,7 @@ package io.sightline.boot.tracing;
 
 import io.prometheus.metrics.tracer.agent.OpenTelemetryAgentSpanContext;
 import io.prometheus.metrics.tracer.common.SpanContext;
-import io.sightline.boot.SightlineProperties.Tracing.TracingMode;
+import io.sightline.boot.tracing.TracingProperties.TracingMode;
 import io.sightline.boot.identity.IdentityAutoConfiguration;
 import io.sightline.identity.SightlineIdentity;
 

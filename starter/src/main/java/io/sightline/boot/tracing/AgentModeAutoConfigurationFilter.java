@@ -2,7 +2,7 @@ package io.sightline.boot.tracing;
 
 import java.util.Set;
 
-import io.sightline.boot.SightlineProperties.Tracing.TracingMode;
+import io.sightline.boot.tracing.TracingProperties.TracingMode;
 
 import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
 import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;

@@ -5,7 +5,7 @@ import brave.Tags;
 import brave.Tracing;
 import brave.handler.MutableSpan;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.sightline.boot.SightlineProperties.Tracing.TracingMode;
+import io.sightline.boot.tracing.TracingProperties.TracingMode;
 import io.sightline.boot.identity.IdentityAutoConfiguration;
 import io.sightline.identity.SightlineIdentity;
 import io.sightline.boot.redaction.RedactionAutoConfiguration;

@@ -6,7 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import io.sightline.boot.SightlineProperties.Tracing.TracingMode;
+import io.sightline.boot.tracing.TracingProperties.TracingMode;
 
 import org.springframework.context.annotation.Conditional;
 

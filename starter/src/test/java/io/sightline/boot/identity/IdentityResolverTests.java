@@ -1,6 +1,6 @@
 package io.sightline.boot.identity;
 
-import io.sightline.boot.SightlineProperties;
+
 import io.sightline.identity.SightlineIdentity;
 import io.sightline.identity.ReleaseIdentity;
 import org.junit.jupiter.api.Test;
@@ -20,14 +20,14 @@ class IdentityResolverTests {
 	@Test
 	void buildInfoOnTheClassPathGivesVersionAndReleaseId() {
 		// src/test/resources/META-INF/build-info.properties
-		SightlineIdentity identity = IdentityResolver.resolve(this.environment, new SightlineProperties(),
+		SightlineIdentity identity = IdentityResolver.resolve(this.environment, new IdentityProperties(),
 				getClass().getClassLoader(), null);
 		assertThat(identity.serviceName()).isEqualTo("orders");
 		assertThat(identity.version()).isEqualTo("1.2.3-it");
 		assertThat(identity.releaseId()).isEqualTo("1.2.3-it-20261125T120000Z");
 		assertThat(identity.instanceId()).isEqualTo(ReleaseIdentity.processInstanceId());
 		// the documented default of sightline.environment is the one the derivation applies
-		assertThat(identity.environment()).isEqualTo(new SightlineProperties().getEnvironment())
+		assertThat(identity.environment()).isEqualTo(new IdentityProperties().getEnvironment())
 			.isEqualTo(SightlineIdentity.DEFAULT_ENVIRONMENT);
 	}
 
@@ -35,7 +35,7 @@ class IdentityResolverTests {
 	void manifestVersionIsTheFallback() {
 		ClassLoader empty = new ClassLoader(null) {
 		};
-		SightlineIdentity identity = IdentityResolver.resolve(this.environment, new SightlineProperties(), empty,
+		SightlineIdentity identity = IdentityResolver.resolve(this.environment, new IdentityProperties(), empty,
 				SpringVersion.class);
 		assertThat(identity.version()).isEqualTo(SpringVersion.getVersion());
 		assertThat(identity.releaseId()).isEqualTo(SpringVersion.getVersion() + "-unreleased");
@@ -43,7 +43,7 @@ class IdentityResolverTests {
 
 	@Test
 	void propertiesOverrideReleaseAndInstance() {
-		SightlineProperties properties = new SightlineProperties();
+		IdentityProperties properties = new IdentityProperties();
 		properties.getRelease().setId("r-5");
 		properties.setInstanceId("pod-7");
 		properties.setEnvironment("prod");
@@ -57,7 +57,7 @@ class IdentityResolverTests {
 	@Test
 	void missingServiceNameIsRefused() {
 		assertThatExceptionOfType(MissingServiceNameException.class).isThrownBy(() -> IdentityResolver
-			.resolve(new MockEnvironment(), new SightlineProperties(), getClass().getClassLoader(), null));
+			.resolve(new MockEnvironment(), new IdentityProperties(), getClass().getClassLoader(), null));
 	}
 
 }

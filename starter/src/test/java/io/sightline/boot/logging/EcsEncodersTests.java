@@ -10,7 +10,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
-import io.sightline.boot.SightlineProperties;
 import io.sightline.identity.SightlineIdentity;
 import io.sightline.redaction.RedactionPolicy;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +42,7 @@ class EcsEncodersTests {
 	@BeforeEach
 	void setUp() {
 		LogRedaction.install(RedactionPolicy.defaults());
-		SightlineProperties.Logging logging = new SightlineProperties.Logging();
+		LoggingProperties logging = new LoggingProperties();
 		logging.setMaxMessageLength(200);
 		this.context = new LoggerContext();
 		this.context.setMDCAdapter(MDC.getMDCAdapter());

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.sightline.boot.SightlineProperties;
 import io.sightline.redaction.RedactionSettings;
 
 import org.junit.jupiter.api.Test;
@@ -40,11 +39,11 @@ class RedactionSettingsMetadataTests {
 		assertThat(properties.get(RedactionSettings.REPLACEMENT).path("defaultValue").asString())
 			.isEqualTo(defaults.replacement());
 		// and the bound object, which is what the starter maps
-		assertThat(new SightlineProperties().getRedaction().toSettings()).isEqualTo(defaults);
+		assertThat(new RedactionProperties().toSettings()).isEqualTo(defaults);
 	}
 
 	private static Map<String, JsonNode> redactionProperties() throws IOException {
-		try (InputStream in = SightlineProperties.class.getClassLoader()
+		try (InputStream in = RedactionProperties.class.getClassLoader()
 			.getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
 			assertThat(in).as("generated configuration metadata").isNotNull();
 			Map<String, JsonNode> properties = new LinkedHashMap<>();

@@ -2,7 +2,7 @@ package io.sightline.demo.order.tracing;
 
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
-import io.sightline.boot.SightlineProperties.Tracing.TracingMode;
+import io.sightline.boot.tracing.TracingProperties.TracingMode;
 import io.sightline.boot.tracing.AgentDetector;
 import io.sightline.demo.order.application.SagaTracing;
 
