@@ -7,6 +7,9 @@ package io.sightline.slo;
  */
 public final class HttpServerMetrics {
 
+	/** The Micrometer timer these series come from. */
+	public static final String METER = "http.server.requests";
+
 	/** The request counter: one series per application, method, uri, status and outcome. */
 	public static final String REQUESTS = "http_server_requests_seconds_count";
 

@@ -7,6 +7,7 @@ import java.util.stream.DoubleStream;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import io.sightline.slo.HttpServerMetrics;
 
 /**
  * Publishes HTTP server and client timers as histograms whose buckets are the SLO thresholds, so a
@@ -14,7 +15,7 @@ import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
  */
 class SloHistogramMeterFilter implements MeterFilter {
 
-	static final List<String> HTTP_TIMERS = List.of("http.server.requests", "http.client.requests");
+	static final List<String> HTTP_TIMERS = List.of(HttpServerMetrics.METER, "http.client.requests");
 
 	private final double[] bucketsNanos;
 

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import io.sightline.slo.HttpServerMetrics;
 import io.sightline.slo.Sli;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 abstract class SliCounter {
 
-	static final String HTTP_SERVER_REQUESTS = "http.server.requests";
+	static final String HTTP_SERVER_REQUESTS = HttpServerMetrics.METER;
 
 	/** Cumulative counts since the meters were created. */
 	record Counts(double bad, double total) {
