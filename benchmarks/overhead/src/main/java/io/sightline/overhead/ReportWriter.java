@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The overhead section of docs/benchmarks.md: machine, date, command, medians, ratios, the goals of
- * issue 15, the profile and every round. Only the text between the two markers is replaced, so the rest of the file
+ * The overhead section of docs/benchmarks.md: machine, date, command, medians, ratios, the overhead
+ * goals, the profile and every round. Only the text between the two markers is replaced, so the rest of the file
  * (other benchmarks, the method notes) survives a run.
  */
 final class ReportWriter {

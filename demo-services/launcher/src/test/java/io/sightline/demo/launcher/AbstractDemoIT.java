@@ -71,7 +71,7 @@ abstract class AbstractDemoIT {
 	}
 
 	/**
-	 * Issue 6: the service map from metrics alone. The server side of every HTTP call and consumed
+	 * The service map from metrics alone. The server side of every HTTP call and consumed
 	 * message records an edge whose client comes from the caller's baggage; no trace backend involved.
 	 */
 	@org.junit.jupiter.api.Test
@@ -120,7 +120,7 @@ abstract class AbstractDemoIT {
 	}
 
 	/**
-	 * Issue 6: exemplars end to end. Prometheus stores the trace ids of the latency buckets, and those
+	 * Exemplars end to end. Prometheus stores the trace ids of the latency buckets, and those
 	 * traces are in Zipkin.
 	 */
 	@org.junit.jupiter.api.Test
@@ -152,7 +152,7 @@ abstract class AbstractDemoIT {
 	}
 
 	/**
-	 * Issue 6: the widely used "JVM (Micrometer)" community dashboard (grafana.com 4701) selects by
+	 * The widely used "JVM (Micrometer)" community dashboard (grafana.com 4701) selects by
 	 * application and instance; its heap, GC and thread query shapes return data from the demo.
 	 */
 	@org.junit.jupiter.api.Test

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 8, bad input: hostile trace headers, log injection, URL cardinality, PII and actuator exposure,
+ * Bad input: hostile trace headers, log injection, URL cardinality, PII and actuator exposure,
  * against the running demo in agent mode. Every case counts the inputs tried and the failures; the
  * table is printed, and written to docs/reliability.md with {@code -Dsightline.reliability.write=true}.
  */

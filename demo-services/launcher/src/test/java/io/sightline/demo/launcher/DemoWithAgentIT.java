@@ -16,11 +16,11 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The demo with sightline-javaagent.jar on every service: the whole acceptance list of issue 4. */
+/** The demo with sightline-javaagent.jar on every service, end to end. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoWithAgentIT extends AbstractDemoIT {
 
-	/** Stands in for Logstash's json_lines input; what it receives feeds the ELK tests (issue 7). */
+	/** Stands in for Logstash's json_lines input; what it receives feeds the ELK tests (elk-tests). */
 	private io.sightline.it.support.JsonLinesReceiver logstash;
 
 	/** The order of the first test, whose trace spans all four services. */
@@ -180,7 +180,7 @@ class DemoWithAgentIT extends AbstractDemoIT {
 	}
 
 	/**
-	 * Issue 5's end-to-end proof on the repo's own rules: 100 % errors on the BFF page through Prometheus
+	 * The burn-rate alerts end to end, on the repo's own rules: 100 % errors on the BFF page through Prometheus
 	 * and Alertmanager to the webhook within a bound derived from the intervals; the in-process health
 	 * turns BURNING; Prometheus and the in-process gauge agree on the burn rate.
 	 */
@@ -286,7 +286,7 @@ class DemoWithAgentIT extends AbstractDemoIT {
 	 * alerts (their series linger in the rate windows) instead of paging for them too.
 	 */
 	/**
-	 * Issue 6: every query of every panel of every dashboard returns data from this live demo; panels
+	 * Every query of every panel of every dashboard returns data from this live demo; panels
 	 * marked incident-only get their fault injected first. Prints dashboard → panel → series.
 	 */
 	@Test
@@ -411,7 +411,7 @@ class DemoWithAgentIT extends AbstractDemoIT {
 			assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid %d alive", pid).isFalse();
 		}
 		this.demo = null;
-		// issue 16: each service's stdout is ECS JSON from its first line to its last (the agent's and the
+		// each service's stdout is ECS JSON from its first line to its last (the agent's and the
 		// JVM's plain-text lines are in <service>.err); a killed service may leave its last line cut off
 		for (DemoService service : DemoService.values()) {
 			List<String> lines = readLines(this.logFiles.get(service));

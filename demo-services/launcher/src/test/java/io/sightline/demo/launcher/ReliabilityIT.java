@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 8, backends down under sustained load, in agent mode (the production path). The demo runs at a
+ * Backends down under sustained load, in agent mode (the production path). The demo runs at a
  * fixed arrival rate (open model, latency from the scheduled start) while Zipkin, the Logstash receiver
  * and VictoriaMetrics (Influx metrics push and Sightline events) are stopped for 30 s each, one at a
  * time, then all at once; a healthy phase comes before and after each outage. Asserted: no failed

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 8, soak (a documented command, not part of CI): the demo in agent mode with every backend up,
+ * Soak (a documented command, not part of CI): the demo in agent mode with every backend up,
  * at a fixed rate for 20 minutes. Samples every minute the RSS of every process, the p99 and every
  * queue-like gauge the services publish (queued tasks, pending connections, consumer lag, busy
  * threads, buffers); reports the drift of the RSS and of the heap retained after a full GC, and fails on
