@@ -1,37 +1,23 @@
 package io.sightline.demo.inventory;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import io.sightline.demo.events.OrderCancelled;
 import io.sightline.demo.events.OrderLine;
 import io.sightline.demo.events.OrderPlaced;
 import io.sightline.demo.events.SagaTopics;
-import io.sightline.demo.events.test.SagaTestClient;
+import io.sightline.demo.events.test.AbstractSagaServiceIntegrationTests;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,33 +34,10 @@ import static org.awaitility.Awaitility.await;
 				"logging.level.state.change.logger=WARN" })
 @EmbeddedKafka(partitions = 3, topics = { SagaTopics.ORDER_PLACED, SagaTopics.ORDER_CANCELLED },
 		bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-// Closes the context, and the broker in it, before the JVM's exit hooks delete the broker's log dirs.
-@DirtiesContext
-@ExtendWith(OutputCaptureExtension.class)
-class InventoryServiceIntegrationTests {
+class InventoryServiceIntegrationTests extends AbstractSagaServiceIntegrationTests {
 
-	private static final Duration WAIT = Duration.ofSeconds(30);
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-	@Autowired
-	private EmbeddedKafkaBroker broker;
-
-	@LocalServerPort
-	private int port;
-
-	private SagaTestClient client;
-
-	@BeforeEach
-	void connect() {
-		this.client = new SagaTestClient(this.broker.getBrokersAsString(), SagaTopics.STOCK_RESULTS);
-	}
-
-	@AfterEach
-	void disconnect() {
-		this.client.close();
+	InventoryServiceIntegrationTests() {
+		super("inventory-service", SagaTopics.STOCK_RESULTS, "StockResult");
 	}
 
 	@Test
@@ -196,13 +159,7 @@ class InventoryServiceIntegrationTests {
 	}
 
 	private void send(String topic, String orderId, Object event) throws Exception {
-		this.client.send(topic, orderId, event, null);
-	}
-
-	private List<ConsumerRecord<String, String>> awaitResults(String orderId, int count) {
-		List<ConsumerRecord<String, String>> found = this.client.awaitResults(orderId, count, WAIT);
-		assertThat(found).as("StockResults for %s", orderId).hasSize(count);
-		return found;
+		send(topic, orderId, event, null);
 	}
 
 	private void assertStock(String sku, int available, int reserved) throws Exception {
@@ -213,37 +170,8 @@ class InventoryServiceIntegrationTests {
 		assertThat(stock.get("reserved").asInt()).as("%s reserved", sku).isEqualTo(reserved);
 	}
 
-	private static String traceIdOf(ConsumerRecord<String, String> record) {
-		return SagaTestClient.traceIdOf(record);
-	}
-
-	/** The service's JSON log line with its decision for this order. */
-	private static JsonNode decisionLogLine(CapturedOutput output, String orderId, String prefix) {
-		List<JsonNode> lines = output.getOut()
-			.lines()
-			.filter((line) -> line.startsWith("{") && line.contains(orderId))
-			.map(JSON::readTree)
-			.filter((line) -> orderId.equals(line.path("labels.order_id").asString(null))
-					&& line.path("message").asString("").startsWith(prefix))
-			.toList();
-		assertThat(lines).as("decision log lines for %s", orderId).hasSize(1);
-		JsonNode line = lines.get(0);
-		assertThat(line.path("log.level").asString()).isEqualTo("INFO");
-		assertThat(line.path("service.name").asString()).isEqualTo("inventory-service");
-		return line;
-	}
-
-	private HttpResponse<String> get(String path) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).GET().build();
-		return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-	}
-
 	private static OrderLine line(String sku, int quantity, String unitPrice) {
 		return new OrderLine(sku, quantity, new BigDecimal(unitPrice));
-	}
-
-	private static String newOrderId() {
-		return "o-" + UUID.randomUUID();
 	}
 
 }

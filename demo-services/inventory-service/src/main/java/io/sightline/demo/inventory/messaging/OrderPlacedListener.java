@@ -3,6 +3,7 @@ package io.sightline.demo.inventory.messaging;
 import java.util.List;
 
 import io.sightline.demo.events.OrderPlaced;
+import io.sightline.demo.events.SagaListeners;
 import io.sightline.demo.events.SagaTopics;
 import io.sightline.demo.inventory.domain.ReservationLine;
 import io.sightline.demo.inventory.domain.Reservations;
@@ -29,13 +30,10 @@ public class OrderPlacedListener {
 		this.reservations = reservations;
 	}
 
-	// Type-info headers are off on the wire, so this container maps its topic to its one record type.
 	@KafkaListener(id = ID, idIsGroup = false, topics = SagaTopics.ORDER_PLACED,
-			properties = "spring.json.value.default.type=io.sightline.demo.events.OrderPlaced")
+			properties = SagaListeners.ORDER_PLACED_VALUE_TYPE)
 	void onOrderPlaced(OrderPlaced event) {
-		if (event == null || event.orderId() == null || event.orderId().isBlank()) {
-			// Without an order id nobody could correlate a result: skip instead of failing forever.
-			log.warn("Ignoring an OrderPlaced without an order id: {}", event);
+		if (!SagaListeners.hasOrderId(event, OrderPlaced.class, OrderPlaced::orderId, log)) {
 			return;
 		}
 		List<ReservationLine> lines = (event.lines() != null) ? event.lines()

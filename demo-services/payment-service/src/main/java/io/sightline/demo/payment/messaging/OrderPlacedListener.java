@@ -1,6 +1,7 @@
 package io.sightline.demo.payment.messaging;
 
 import io.sightline.demo.events.OrderPlaced;
+import io.sightline.demo.events.SagaListeners;
 import io.sightline.demo.events.SagaTopics;
 import io.sightline.demo.payment.domain.PaymentRequest;
 import io.sightline.demo.payment.domain.Payments;
@@ -27,13 +28,10 @@ public class OrderPlacedListener {
 		this.payments = payments;
 	}
 
-	// Type-info headers are off on the wire, so this container maps its topic to its one record type.
 	@KafkaListener(id = ID, idIsGroup = false, topics = SagaTopics.ORDER_PLACED,
-			properties = "spring.json.value.default.type=io.sightline.demo.events.OrderPlaced")
+			properties = SagaListeners.ORDER_PLACED_VALUE_TYPE)
 	void onOrderPlaced(OrderPlaced event) {
-		if (event == null || event.orderId() == null || event.orderId().isBlank()) {
-			// Without an order id nobody could correlate a result: skip instead of failing forever.
-			log.warn("Ignoring an OrderPlaced without an order id: {}", event);
+		if (!SagaListeners.hasOrderId(event, OrderPlaced.class, OrderPlaced::orderId, log)) {
 			return;
 		}
 		this.payments.handle(new PaymentRequest(event.orderId(), event.customerId(), event.amount()));
