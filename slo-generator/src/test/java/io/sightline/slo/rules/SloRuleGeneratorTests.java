@@ -271,22 +271,12 @@ class SloRuleGeneratorTests {
 
 	@Test
 	void anSloWithBothAlertsDisabledNeedsNoAlertNameAndGetsNoAlertRules() {
-		SloSpec spec = SloSpecReader.read("quiet.yml", """
-				version: prometheus/v1
-				service: quiet
-				slos:
-				  - name: requests-availability
-				    objective: 99.9
-				    sli:
-				      events:
-				        error_query: sum(rate(http_errors_total[{{.window}}]))
-				        total_query: sum(rate(http_requests_total[{{.window}}]))
-				    alerting:
-				      page_alert:
-				        disable: true
-				      ticket_alert:
-				        disable: true
-				""");
+		SloSpec spec = SloSpecReader.read("quiet.yml", eventsSloSpec("quiet", """
+				page_alert:
+				  disable: true
+				ticket_alert:
+				  disable: true
+				"""));
 		String rules = new SloRuleGenerator(THIRTY_DAYS).rules(spec, "quiet.yml");
 		assertThat(rules).contains("slo:sli_error:ratio_rate5m").doesNotContain("alert:");
 		// one alert still on: its name is required, as in Sloth
@@ -409,19 +399,7 @@ class SloRuleGeneratorTests {
 	 */
 	@Test
 	void pluginShapedSpecsAreRefused() {
-		String spec = """
-				version: prometheus/v1
-				service: checkout
-				slos:
-				  - name: requests-availability
-				    objective: 99.9
-				    sli:
-				      events:
-				        error_query: sum(rate(http_errors_total[{{.window}}]))
-				        total_query: sum(rate(http_requests_total[{{.window}}]))
-				    alerting:
-				      name: CheckoutErrors
-				""";
+		String spec = eventsSloSpec("checkout", "name: CheckoutErrors");
 		assertThatExceptionOfType(InvalidSpecException.class)
 			.isThrownBy(() -> SloSpecReader.read("top.yml", spec.replace("slos:\n", """
 					slo_plugins:
@@ -492,6 +470,25 @@ class SloRuleGeneratorTests {
 	private static void assumePromtool() {
 		Assumptions.assumeTrue(PrometheusTools.promtool() != null,
 				"promtool not installed (" + PrometheusTools.INSTALL_HINT + ")");
+	}
+
+	/**
+	 * A prometheus/v1 spec of one service with one events SLO, requests-availability at 99.9 over the
+	 * HTTP error and request counters, with the given lines under its {@code alerting}.
+	 */
+	private static String eventsSloSpec(String service, String alerting) {
+		return """
+				version: prometheus/v1
+				service: %s
+				slos:
+				  - name: requests-availability
+				    objective: 99.9
+				    sli:
+				      events:
+				        error_query: sum(rate(http_errors_total[{{.window}}]))
+				        total_query: sum(rate(http_requests_total[{{.window}}]))
+				    alerting:
+				""".formatted(service) + alerting.indent(6);
 	}
 
 	/** The CLI's package-private entry, with stdout discarded. */
