@@ -35,15 +35,20 @@ import static org.awaitility.Awaitility.await;
 				"management.tracing.export.zipkin.endpoint=http://127.0.0.1:9/api/v2/spans" })
 class SloHealthApplicationTests {
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	@LocalServerPort
 	int port;
 
-	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+	/** A GET of one of {@link App}'s paths, served on the given port. */
+	static HttpResponse<String> httpGet(int port, String path) throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.timeout(Duration.ofSeconds(5))
 			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return httpGet(this.port, path);
 	}
 
 	private static JsonNode json(HttpResponse<String> response) {

@@ -1,8 +1,5 @@
 package io.sightline.boot.slo;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
@@ -26,15 +23,11 @@ import static org.awaitility.Awaitility.await;
 				"management.tracing.export.zipkin.endpoint=http://127.0.0.1:9/api/v2/spans" })
 class SloHealthStatusOrderTests {
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	int port;
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(5))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return SloHealthApplicationTests.httpGet(this.port, path);
 	}
 
 	@Test
