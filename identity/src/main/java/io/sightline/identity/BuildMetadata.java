@@ -12,8 +12,14 @@ import java.util.Properties;
  *
  * @param buildInfo build-info.properties, empty when absent
  * @param git git.properties, empty when absent
+ * @param artifact the launched jar's fingerprint, {@link ArtifactFingerprint#NONE} when not launched from one
  */
-public record BuildMetadata(Properties buildInfo, Properties git) {
+public record BuildMetadata(Properties buildInfo, Properties git, ArtifactFingerprint artifact) {
+
+	/** Metadata files without a launched jar. */
+	public BuildMetadata(Properties buildInfo, Properties git) {
+		this(buildInfo, git, ArtifactFingerprint.NONE);
+	}
 
 	public static final String BUILD_INFO = "META-INF/build-info.properties";
 
@@ -22,7 +28,8 @@ public record BuildMetadata(Properties buildInfo, Properties git) {
 	static final String BOOT_CLASSES = "BOOT-INF/classes/";
 
 	public static BuildMetadata load(ClassLoader classLoader) {
-		return new BuildMetadata(read(classLoader, BUILD_INFO), read(classLoader, GIT_PROPERTIES));
+		return new BuildMetadata(read(classLoader, BUILD_INFO), read(classLoader, GIT_PROPERTIES),
+				ArtifactFingerprint.ofLaunchedJar());
 	}
 
 	/**

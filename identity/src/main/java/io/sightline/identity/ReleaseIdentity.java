@@ -15,7 +15,10 @@ import java.util.UUID;
  *
  * <p>Release id precedence: an explicit id ({@code sightline.release.id} / {@code SIGHTLINE_RELEASE_ID});
  * else git.properties' commit (with {@code -dirty}) and the build time; else the version and the build
- * time from build-info; else {@code <version>-unreleased}.
+ * time from build-info; else {@code <version>-unreleased}. A reproducible build pins the build time
+ * ({@code project.build.outputTimestamp}), so it names no build: when the launched jar's entries all
+ * carry one time, the content digest of the jar takes the build time's place (after a dirty commit too,
+ * since such builds of one commit differ).
  */
 public final class ReleaseIdentity {
 
@@ -26,6 +29,9 @@ public final class ReleaseIdentity {
 		.withZone(ZoneOffset.UTC);
 
 	private static final String INSTANCE_ID = computeInstanceId();
+
+	/** Hex digits of the jar's digest in a release id: 48 bits, unique enough among one service's builds. */
+	static final int DIGEST_LENGTH = 12;
 
 	private ReleaseIdentity() {
 	}
@@ -40,6 +46,11 @@ public final class ReleaseIdentity {
 	}
 
 	public static String releaseId(String explicit, Properties buildInfo, Properties git, String version) {
+		return releaseId(explicit, buildInfo, git, version, ArtifactFingerprint.NONE);
+	}
+
+	public static String releaseId(String explicit, Properties buildInfo, Properties git, String version,
+			ArtifactFingerprint artifact) {
 		if (hasText(explicit)) {
 			return explicit.trim();
 		}
@@ -49,9 +60,16 @@ public final class ReleaseIdentity {
 			commit = hasText(full) ? full.trim().substring(0, Math.min(12, full.trim().length())) : null;
 		}
 		String buildTime = compactTime(buildInfo.getProperty("build.time", git.getProperty("git.build.time")));
+		boolean pinned = artifact.pinnedTimestamps() && artifact.digest() != null;
 		if (commit != null) {
-			String dirty = "true".equals(git.getProperty("git.dirty")) ? "-dirty" : "";
-			return commit.trim() + dirty + ((buildTime != null) ? "-" + buildTime : "");
+			boolean dirty = "true".equals(git.getProperty("git.dirty"));
+			if (pinned) {
+				return commit.trim() + (dirty ? "-dirty-" + artifact.shortDigest(DIGEST_LENGTH) : "");
+			}
+			return commit.trim() + (dirty ? "-dirty" : "") + ((buildTime != null) ? "-" + buildTime : "");
+		}
+		if (pinned) {
+			return version + "-" + artifact.shortDigest(DIGEST_LENGTH);
 		}
 		if (buildTime != null) {
 			return version + "-" + buildTime;

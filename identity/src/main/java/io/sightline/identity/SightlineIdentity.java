@@ -47,7 +47,7 @@ public record SightlineIdentity(String serviceName, String environment, String v
 			String instanceId, BuildMetadata build, String manifestVersion) {
 		String version = ReleaseIdentity.version(build.buildInfo(), manifestVersion);
 		return new SightlineIdentity(trimmed(serviceName, null), trimmed(environment, DEFAULT_ENVIRONMENT), version,
-				ReleaseIdentity.releaseId(releaseId, build.buildInfo(), build.git(), version),
+				ReleaseIdentity.releaseId(releaseId, build.buildInfo(), build.git(), version, build.artifact()),
 				trimmed(instanceId, ReleaseIdentity.processInstanceId()));
 	}
 

@@ -1,9 +1,5 @@
 package io.sightline.otel.resource;
 
-import java.io.IOException;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
-
 import com.google.auto.service.AutoService;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -12,6 +8,7 @@ import io.opentelemetry.sdk.autoconfigure.spi.ResourceProvider;
 import io.opentelemetry.sdk.resources.Resource;
 import io.sightline.identity.BuildMetadata;
 import io.sightline.identity.IdentitySettings;
+import io.sightline.identity.LaunchedJar;
 import io.sightline.identity.SightlineIdentity;
 import io.sightline.otel.config.AgentSettings;
 
@@ -41,7 +38,7 @@ public class SightlineResourceProvider implements ResourceProvider {
 		SightlineIdentity identity = SightlineIdentity.derive(null,
 				AgentSettings.environment(config, applicationClassLoader), config.getString(IdentitySettings.RELEASE_ID),
 				config.getString(IdentitySettings.INSTANCE_ID), BuildMetadata.load(applicationClassLoader),
-				launchedJarVersion());
+				LaunchedJar.implementationVersion());
 		AttributesBuilder attributes = Attributes.builder();
 		identity.spanAttributes().forEach((key, value) -> {
 			// without build-info, leave service.version to the agent's own detectors
@@ -50,25 +47,6 @@ public class SightlineResourceProvider implements ResourceProvider {
 			}
 		});
 		return Resource.create(attributes.build());
-	}
-
-	/**
-	 * Implementation-Version of the jar started with {@code java -jar}: what the starter reads from the
-	 * main class's package, which a Spring Boot jar defines from that same manifest.
-	 */
-	static String launchedJarVersion() {
-		String command = System.getProperty("sun.java.command", "");
-		String first = command.isBlank() ? "" : command.trim().split("\\s+")[0];
-		if (!first.endsWith(".jar")) {
-			return null;
-		}
-		try (JarFile jar = new JarFile(first)) {
-			Manifest manifest = jar.getManifest();
-			return (manifest != null) ? manifest.getMainAttributes().getValue("Implementation-Version") : null;
-		}
-		catch (IOException | SecurityException ex) {
-			return null;
-		}
 	}
 
 	@Override
