@@ -15,6 +15,7 @@ import io.sightline.boot.identity.IdentityAutoConfiguration;
 import io.sightline.it.support.VictoriaMetricsServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.ThrowingConsumer;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
@@ -54,87 +55,91 @@ class InfluxEventsIT {
 
 	@Test
 	void releaseStartedIsWrittenWithTheIdentityTags(@TempDir Path dir) throws Exception {
-		assumeTrue(VictoriaMetricsServer.binary() != null,
-				"victoria-metrics not installed (apt-get install victoria-metrics)");
-		try (VictoriaMetricsServer victoria = VictoriaMetricsServer.start(dir)) {
-			this.runner.withPropertyValues("sightline.events.influx.url=" + victoria.url()).run((context) -> {
-				ready(context);
-				await().atMost(Duration.ofSeconds(20))
-					.pollInterval(Duration.ofMillis(300))
-					.untilAsserted(() -> assertThat(victoria.export("sightline_events.*"))
-						.contains("\"__name__\":\"sightline_events_value\"")
-						.contains("\"kind\":\"release\"")
-						.contains("\"phase\":\"started\"")
-						.contains("\"service\":\"orders\"")
-						.contains("\"env\":\"it\"")
-						.contains("\"release_id\":\"r-it-42\""));
-				// a breaker registered after startup is watched too
-				CircuitBreaker late = context.getBean(CircuitBreakerRegistry.class).circuitBreaker("late");
-				late.transitionToOpenState();
-				await().atMost(Duration.ofSeconds(20))
-					.pollInterval(Duration.ofMillis(300))
-					.untilAsserted(() -> assertThat(victoria.export("sightline_events.*"))
-						.contains("\"kind\":\"circuit_breaker\"")
-						.contains("\"name\":\"late\"")
-						.contains("\"to\":\"OPEN\"")
-						.contains("\"from\":\"CLOSED\""));
-			});
-		}
+		runReadyAgainstVictoria(dir, (context, victoria) -> {
+			awaitEvents(victoria, (events) -> assertThat(events).contains("\"__name__\":\"sightline_events_value\"")
+				.contains("\"kind\":\"release\"")
+				.contains("\"phase\":\"started\"")
+				.contains("\"service\":\"orders\"")
+				.contains("\"env\":\"it\"")
+				.contains("\"release_id\":\"r-it-42\""));
+			// a breaker registered after startup is watched too
+			CircuitBreaker late = context.getBean(CircuitBreakerRegistry.class).circuitBreaker("late");
+			late.transitionToOpenState();
+			awaitEvents(victoria, (events) -> assertThat(events).contains("\"kind\":\"circuit_breaker\"")
+				.contains("\"name\":\"late\"")
+				.contains("\"to\":\"OPEN\"")
+				.contains("\"from\":\"CLOSED\""));
+		});
 	}
 
 	@Test
 	void influxDownNeitherFailsNorBlocksCountsDropsWarnsOnceAndResumes(@TempDir Path dir, CapturedOutput output)
 			throws Exception {
+		runReadyAgainstVictoria(dir, (context, victoria) -> {
+			awaitEvents(victoria, (events) -> assertThat(events).contains("\"phase\":\"started\""));
+
+			victoria.stop();
+			CircuitBreaker breaker = context.getBean(CircuitBreakerRegistry.class).circuitBreaker("payments");
+			AtomicLong maxNanos = new AtomicLong();
+			Thread load = new Thread(() -> {
+				for (int i = 0; i < 200; i++) {
+					long start = System.nanoTime();
+					if (i % 2 == 0) {
+						breaker.transitionToOpenState();
+					}
+					else {
+						breaker.transitionToClosedState();
+					}
+					maxNanos.accumulateAndGet(System.nanoTime() - start, Math::max);
+					sleep(15);
+				}
+			}, "breaker-flapping");
+			load.start();
+			load.join(60_000);
+			assertThat(load.isAlive()).isFalse();
+			assertThat(Duration.ofNanos(maxNanos.get())).as("slowest publish").isLessThan(Duration.ofMillis(50));
+
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(dropped(meters)).as("sightline.events.dropped").isGreaterThan(0));
+			assertThat(context.getBean(InfluxEventWriter.class).isInOutage()).isTrue();
+			assertThat(count(output.getAll(), OUTAGE_WARNING)).as("WARN lines in the outage").isEqualTo(1);
+			assertThat(output.getAll()).doesNotContain("The retriable error occurred")
+				.doesNotContain("Backpressure[");
+
+			victoria.start();
+			breaker.transitionToForcedOpenState();
+			await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(500))
+				.untilAsserted(() -> assertThat(victoria.export("sightline_events.*"))
+					.contains("\"to\":\"FORCED_OPEN\""));
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(context.getBean(InfluxEventWriter.class).isInOutage()).isFalse());
+			assertThat(count(output.getAll(), OUTAGE_WARNING)).isEqualTo(1);
+			assertThat(output.getAll()).contains("Writing Sightline events to InfluxDB at " + victoria.url() + " again");
+		});
+	}
+
+	/**
+	 * Runs the context against a fresh VictoriaMetrics as the events' InfluxDB, once the application is
+	 * ready; skipped where VictoriaMetrics is not installed.
+	 */
+	private void runReadyAgainstVictoria(Path dir, ContextAgainstVictoria test) throws Exception {
 		assumeTrue(VictoriaMetricsServer.binary() != null,
 				"victoria-metrics not installed (apt-get install victoria-metrics)");
 		try (VictoriaMetricsServer victoria = VictoriaMetricsServer.start(dir)) {
 			this.runner.withPropertyValues("sightline.events.influx.url=" + victoria.url()).run((context) -> {
 				ready(context);
-				await().atMost(Duration.ofSeconds(20))
-					.pollInterval(Duration.ofMillis(300))
-					.untilAsserted(() -> assertThat(victoria.export("sightline_events.*")).contains("\"phase\":\"started\""));
-
-				victoria.stop();
-				CircuitBreaker breaker = context.getBean(CircuitBreakerRegistry.class).circuitBreaker("payments");
-				AtomicLong maxNanos = new AtomicLong();
-				Thread load = new Thread(() -> {
-					for (int i = 0; i < 200; i++) {
-						long start = System.nanoTime();
-						if (i % 2 == 0) {
-							breaker.transitionToOpenState();
-						}
-						else {
-							breaker.transitionToClosedState();
-						}
-						maxNanos.accumulateAndGet(System.nanoTime() - start, Math::max);
-						sleep(15);
-					}
-				}, "breaker-flapping");
-				load.start();
-				load.join(60_000);
-				assertThat(load.isAlive()).isFalse();
-				assertThat(Duration.ofNanos(maxNanos.get())).as("slowest publish").isLessThan(Duration.ofMillis(50));
-
-				MeterRegistry meters = context.getBean(MeterRegistry.class);
-				await().atMost(Duration.ofSeconds(20))
-					.untilAsserted(() -> assertThat(dropped(meters)).as("sightline.events.dropped").isGreaterThan(0));
-				assertThat(context.getBean(InfluxEventWriter.class).isInOutage()).isTrue();
-				assertThat(count(output.getAll(), OUTAGE_WARNING)).as("WARN lines in the outage").isEqualTo(1);
-				assertThat(output.getAll()).doesNotContain("The retriable error occurred")
-					.doesNotContain("Backpressure[");
-
-				victoria.start();
-				breaker.transitionToForcedOpenState();
-				await().atMost(Duration.ofSeconds(30))
-					.pollInterval(Duration.ofMillis(500))
-					.untilAsserted(() -> assertThat(victoria.export("sightline_events.*"))
-						.contains("\"to\":\"FORCED_OPEN\""));
-				await().atMost(Duration.ofSeconds(10))
-					.untilAsserted(() -> assertThat(context.getBean(InfluxEventWriter.class).isInOutage()).isFalse());
-				assertThat(count(output.getAll(), OUTAGE_WARNING)).isEqualTo(1);
-				assertThat(output.getAll()).contains("Writing Sightline events to InfluxDB at " + victoria.url() + " again");
+				test.run(context, victoria);
 			});
 		}
+	}
+
+	/** Waits until the events stored in VictoriaMetrics pass the assertion. */
+	private static void awaitEvents(VictoriaMetricsServer victoria, ThrowingConsumer<String> assertion) {
+		await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(300))
+			.untilAsserted(() -> assertion.accept(victoria.export("sightline_events.*")));
 	}
 
 	private static void ready(AssertableApplicationContext context) {
@@ -162,6 +167,13 @@ class InfluxEventsIT {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	@FunctionalInterface
+	private interface ContextAgainstVictoria {
+
+		void run(AssertableApplicationContext context, VictoriaMetricsServer victoria) throws Throwable;
+
 	}
 
 }
