@@ -26,16 +26,12 @@ import io.prometheus.metrics.tracer.common.SpanContext;
 import io.sightline.slo.SloBuckets;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -52,11 +48,7 @@ import org.springframework.boot.micrometer.tracing.autoconfigure.prometheus.Prom
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class ExemplarSamplingBenchmark {
+public class ExemplarSamplingBenchmark extends NanosecondBenchmark {
 
 	/** Latencies that land in different SLO buckets, so each bucket gets its exemplar. */
 	private static final long[] LATENCIES_NANOS = { 3_000_000, 42_000_000, 180_000_000, 900_000_000 };
