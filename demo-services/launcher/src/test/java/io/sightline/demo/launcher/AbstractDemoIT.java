@@ -246,6 +246,21 @@ abstract class AbstractDemoIT {
 		return lines;
 	}
 
+	/**
+	 * Waits for Zipkin to hold the trace with spans of at least four services, Kafka producer and consumer
+	 * spans among them, and asserts that those are the demo's four services.
+	 */
+	void awaitTraceAcrossAllFourServices(String traceId) {
+		JsonNode trace = org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> {
+				String json = this.demo.zipkin().trace(traceId);
+				return (json != null) ? JSON.readTree(json) : null;
+			}, (t) -> t != null && serviceNames(t).size() >= 4 && kinds(t).containsAll(List.of("PRODUCER", "CONSUMER")));
+		assertThat(serviceNames(trace)).contains("gateway", "order-service", "payment-service", "inventory-service");
+	}
+
 	/** The service names of a Zipkin trace's spans, and whether it has Kafka producer and consumer spans. */
 	static Set<String> serviceNames(JsonNode trace) {
 		Set<String> names = new HashSet<>();

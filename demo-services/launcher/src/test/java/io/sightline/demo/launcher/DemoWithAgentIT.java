@@ -80,13 +80,7 @@ class DemoWithAgentIT extends AbstractDemoIT {
 		String traceId = gatewayLines.get(0).path("trace.id").asString("");
 		assertThat(traceId).matches("[0-9a-f]{32}");
 
-		JsonNode trace = await().atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(500))
-			.until(() -> {
-				String json = this.demo.zipkin().trace(traceId);
-				return (json != null) ? JSON.readTree(json) : null;
-			}, (t) -> t != null && serviceNames(t).size() >= 4 && kinds(t).containsAll(List.of("PRODUCER", "CONSUMER")));
-		assertThat(serviceNames(trace)).contains("gateway", "order-service", "payment-service", "inventory-service");
+		awaitTraceAcrossAllFourServices(traceId);
 		this.tracedOrder = "{\"orderId\":\"" + orderId + "\",\"traceId\":\"" + traceId + "\"}";
 
 		for (DemoService service : DemoService.values()) {
