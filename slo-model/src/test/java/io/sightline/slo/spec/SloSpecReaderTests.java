@@ -170,16 +170,10 @@ class SloSpecReaderTests {
 
 	@Test
 	void shorthandProblemsNameTheirField() {
-		assertThatExceptionOfType(InvalidSpecException.class).isThrownBy(() -> SloSpecReader.read("bad.yml", """
-				version: sightline/v1
-				service: gateway
-				slos:
-				  - name: latency
-				    objective: 99
-				    sli:
-				      http_latency:
-				        threshold: 300ms
-				        colour: red
+		String spec = gatewayLatencySpec("""
+				threshold: 300ms
+				colour: red
+				""") + """
 				  - name: availability
 				    objective: 99.9
 				    sli:
@@ -191,7 +185,9 @@ class SloSpecReaderTests {
 				      counter:
 				        name: "orders saga"
 				        error_tags: {}
-				""")).satisfies((ex) -> assertThat(ex.problems())
+				""";
+		assertThatExceptionOfType(InvalidSpecException.class).isThrownBy(() -> SloSpecReader.read("bad.yml", spec))
+			.satisfies((ex) -> assertThat(ex.problems())
 			.anyMatch((p) -> p.startsWith("slos[0].sli.http_latency.threshold: 300ms is not a latency bucket")
 					&& p.contains("500ms") && p.contains("sightline.metrics.slo-buckets"))
 			.anyMatch((p) -> p.startsWith("slos[0].sli.http_latency.colour: unknown field"))
@@ -218,16 +214,7 @@ class SloSpecReaderTests {
 
 	@Test
 	void customBucketsDecideWhichThresholdsAreValid() {
-		String spec = """
-				version: sightline/v1
-				service: gateway
-				slos:
-				  - name: latency
-				    objective: 99
-				    sli:
-				      http_latency:
-				        threshold: 0.3
-				""";
+		String spec = gatewayLatencySpec("threshold: 0.3");
 		assertThatExceptionOfType(InvalidSpecException.class).isThrownBy(() -> SloSpecReader.read("a.yml", spec));
 		assertThat(SloSpecReader.read("a.yml", spec, java.util.List.of(java.time.Duration.ofMillis(300))).slos())
 			.hasSize(1);
@@ -293,6 +280,22 @@ class SloSpecReaderTests {
 		assertThatExceptionOfType(InvalidSpecException.class)
 			.isThrownBy(() -> SloSpecReader.read("one.yml", "version: prometheus/v1\nservice: x\nslos: []\n"))
 			.satisfies((ex) -> assertThat(ex.problems()).containsExactly("slos: must be a non-empty list (line 3)"));
+	}
+
+	/**
+	 * A sightline/v1 spec of the gateway whose first SLO, latency at 99, has the given lines under its
+	 * {@code http_latency}; more SLOs may be appended.
+	 */
+	private static String gatewayLatencySpec(String httpLatency) {
+		return """
+				version: sightline/v1
+				service: gateway
+				slos:
+				  - name: latency
+				    objective: 99
+				    sli:
+				      http_latency:
+				""" + httpLatency.indent(8);
 	}
 
 }
