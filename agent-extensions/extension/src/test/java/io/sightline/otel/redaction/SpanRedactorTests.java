@@ -1,7 +1,5 @@
 package io.sightline.otel.redaction;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -10,11 +8,10 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.autoconfigure.spi.internal.DefaultConfigProperties;
-import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.sightline.otel.config.AgentSettings;
 import io.sightline.redaction.RedactionPolicy;
 import org.junit.jupiter.api.Test;
@@ -28,7 +25,7 @@ class SpanRedactorTests {
 
 	static final String JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlX19fX19fX18";
 
-	private final CapturingExporter captured = new CapturingExporter();
+	private final InMemorySpanExporter captured = InMemorySpanExporter.create();
 
 	private Tracer tracer(RedactionPolicy policy) {
 		SdkTracerProvider provider = SdkTracerProvider.builder()
@@ -49,7 +46,7 @@ class SpanRedactorTests {
 		span.recordException(new IllegalStateException("declined " + CARD + " password=hunter2"));
 		span.end();
 
-		SpanData exported = this.captured.spans.get(0);
+		SpanData exported = this.captured.getFinishedSpanItems().get(0);
 		String everything = exported.getName() + exported.getAttributes() + exported.getEvents();
 		for (String secret : List.of(CARD, JWT, "hunter2")) {
 			assertThat(everything).as("exported span contains %s", secret).doesNotContain(secret);
@@ -89,7 +86,7 @@ class SpanRedactorTests {
 		Span span = tracer(RedactionPolicy.defaults()).spanBuilder("GET /orders/{id}").startSpan();
 		span.setAttribute("http.route", "/orders/{id}");
 		span.end();
-		SpanData exported = this.captured.spans.get(0);
+		SpanData exported = this.captured.getFinishedSpanItems().get(0);
 		assertThat(redactor.redact(exported)).isSameAs(exported);
 	}
 
@@ -100,7 +97,7 @@ class SpanRedactorTests {
 					AttributeKey.stringKey("deployment.environment.name"), "prod"));
 		SdkTracerProvider provider = zipkinStyleProvider(resource);
 		provider.get("test").spanBuilder("select orders").startSpan().end();
-		Attributes attributes = this.captured.spans.get(0).getAttributes();
+		Attributes attributes = this.captured.getFinishedSpanItems().get(0).getAttributes();
 		assertThat(attributes.get(AttributeKey.stringKey("sightline.release.id"))).isEqualTo("r-1");
 		assertThat(attributes.get(AttributeKey.stringKey("deployment.environment.name"))).isEqualTo("prod");
 	}
@@ -119,7 +116,7 @@ class SpanRedactorTests {
 			.startSpan()
 			.end();
 
-		Attributes plain = this.captured.spans.get(0).getAttributes();
+		Attributes plain = this.captured.getFinishedSpanItems().get(0).getAttributes();
 		assertThat(plain).isInstanceOf(AttributesWithIdentity.class);
 		Map<String, Object> seen = new java.util.LinkedHashMap<>();
 		plain.forEach((key, value) -> assertThat(seen.put(key.getKey(), value)).as(key.getKey()).isNull());
@@ -129,7 +126,7 @@ class SpanRedactorTests {
 			.hasSize(plain.size());
 		assertThat(plain.toBuilder().build().asMap()).isEqualTo(plain.asMap());
 
-		Attributes own = this.captured.spans.get(1).getAttributes();
+		Attributes own = this.captured.getFinishedSpanItems().get(1).getAttributes();
 		Map<String, Object> ownSeen = new java.util.LinkedHashMap<>();
 		own.forEach((key, value) -> assertThat(ownSeen.put(key.getKey(), value)).as(key.getKey()).isNull());
 		assertThat(ownSeen).containsEntry("sightline.release.id", "r-span").containsEntry("service.version", "1.2.0");
@@ -161,30 +158,8 @@ class SpanRedactorTests {
 		Span span = tracer(policy).spanBuilder("lookup").startSpan();
 		span.setAttribute("employee", "EMP-1234");
 		span.end();
-		assertThat(this.captured.spans.get(0).getAttributes().get(AttributeKey.stringKey("employee")))
+		assertThat(this.captured.getFinishedSpanItems().get(0).getAttributes().get(AttributeKey.stringKey("employee")))
 			.isEqualTo("[REDACTED]");
-	}
-
-	static final class CapturingExporter implements SpanExporter {
-
-		final List<SpanData> spans = new ArrayList<>();
-
-		@Override
-		public CompletableResultCode export(Collection<SpanData> batch) {
-			this.spans.addAll(batch);
-			return CompletableResultCode.ofSuccess();
-		}
-
-		@Override
-		public CompletableResultCode flush() {
-			return CompletableResultCode.ofSuccess();
-		}
-
-		@Override
-		public CompletableResultCode shutdown() {
-			return CompletableResultCode.ofSuccess();
-		}
-
 	}
 
 }
