@@ -48,12 +48,9 @@ public class JdbcInventory implements Inventory {
 
 	@Override
 	public Take take(String sku, int quantity) {
-		int updated = this.jdbc
-			.sql("UPDATE catalog_item SET available = available - :quantity, reserved = reserved + :quantity"
-					+ " WHERE sku = :sku AND available >= :quantity")
-			.param("quantity", quantity)
-			.param("sku", sku)
-			.update();
+		int updated = updateCounts("UPDATE catalog_item"
+				+ " SET available = available - :quantity, reserved = reserved + :quantity"
+				+ " WHERE sku = :sku AND available >= :quantity", sku, quantity);
 		if (updated == 1) {
 			return Take.TAKEN;
 		}
@@ -66,12 +63,9 @@ public class JdbcInventory implements Inventory {
 
 	@Override
 	public void putBack(String sku, int quantity) {
-		int updated = this.jdbc
-			.sql("UPDATE catalog_item SET available = available + :quantity, reserved = reserved - :quantity"
-					+ " WHERE sku = :sku")
-			.param("quantity", quantity)
-			.param("sku", sku)
-			.update();
+		int updated = updateCounts("UPDATE catalog_item"
+				+ " SET available = available + :quantity, reserved = reserved - :quantity"
+				+ " WHERE sku = :sku", sku, quantity);
 		if (updated != 1) {
 			// the foreign key of reservation_line makes this unreachable; fail loudly if it ever is not
 			throw new IllegalStateException("Cannot put back " + quantity + " of unknown sku " + sku);
@@ -130,6 +124,11 @@ public class JdbcInventory implements Inventory {
 		// nothing, so it must not put the lines back.
 		int deleted = this.jdbc.sql("DELETE FROM reservation WHERE order_id = :id").param("id", orderId).update();
 		return (deleted == 1) ? lines : List.of();
+	}
+
+	/** Runs an UPDATE of one sku's counts by {@code :quantity}; the number of rows it changed. */
+	private int updateCounts(String update, String sku, int quantity) {
+		return this.jdbc.sql(update).param("quantity", quantity).param("sku", sku).update();
 	}
 
 	private static CatalogItem item(ResultSet rs, int row) throws SQLException {
