@@ -36,7 +36,7 @@ public class AgentModeAutoConfiguration {
 		SpanContext sightlineAgentSpanContext() {
 			if (ClassPresence.isPresent("io.prometheus.metrics.tracer.agent.OpenTelemetryAgentSpanContext")
 					&& OpenTelemetryAgentSpanContext.isAvailable()) {
-				return new OpenTelemetryAgentSpanContext();
+				return new ExemplarOnlySpanContext(new OpenTelemetryAgentSpanContext());
 			}
 			return new OpenTelemetryApiSpanContext();
 		}

@@ -92,6 +92,10 @@ class SightlineJavaagentSmokeIT extends AbstractAgentSmokeIT {
 		assertThat(server.path("tags").path("url.path").asString(""))
 			.as("Zipkin's trace %s is the request's", traceId)
 			.isEqualTo("/orders/" + orderId);
+		// the exemplar this request's latency sampled reads the span and leaves nothing on it
+		assertThat(server.path("tags").has("exemplar")).as("tags %s", server.path("tags")).isFalse();
+		assertThat(server.path("tags").has("otel.dropped_attributes_count")).as("tags %s", server.path("tags"))
+			.isFalse();
 		assertThat(spans).allSatisfy((span) -> assertThat(span.path("traceId").asString("")).isEqualTo(traceId));
 		assertThat(spans.stream().map((span) -> span.path("id").asString("")).toList())
 			.as("span.id %s of the log line among the trace's spans", spanId)
