@@ -119,13 +119,7 @@ class OrderSagaIT {
 		this.kafka.send(SagaTopics.PAYMENT_RESULTS, id, """
 				{"orderId": "%s", "authorized": false, "reason": "amount limit"}""".formatted(id), traceParent);
 
-		JsonNode order = awaitStatus(id, "CANCELLED");
-		assertThat(order.get("reason").asString()).isEqualTo("payment declined: amount limit");
-		assertThat(order.get("paymentStatus").asString()).isEqualTo("DECLINED");
-		assertThat(order.get("stockStatus").asString()).isEqualTo("PENDING");
-		ConsumerRecord<String, String> cancelled = this.kafka.awaitRecord(SagaTopics.ORDER_CANCELLED, id);
-		assertCancelledEvent(cancelled, id, "payment declined: amount limit");
-		assertThat(KafkaProbe.traceId(KafkaProbe.header(cancelled, "traceparent"))).isEqualTo(traceId);
+		assertCancelledAndCompensated(id, "payment declined: amount limit", "DECLINED", traceId);
 		assertThat(traceIdOfLog(output, "order " + id + " CANCELLED: payment declined: amount limit"))
 			.isEqualTo(traceId);
 
@@ -151,13 +145,7 @@ class OrderSagaIT {
 		String traceId = KafkaProbe
 			.traceId(KafkaProbe.header(this.kafka.awaitRecord(SagaTopics.ORDER_PLACED, id), "traceparent"));
 
-		JsonNode order = awaitStatus(id, "CANCELLED");
-		assertThat(order.get("reason").asString()).isEqualTo("timeout");
-		assertThat(order.get("paymentStatus").asString()).isEqualTo("PENDING");
-		assertThat(order.get("stockStatus").asString()).isEqualTo("PENDING");
-		ConsumerRecord<String, String> cancelled = this.kafka.awaitRecord(SagaTopics.ORDER_CANCELLED, id);
-		assertCancelledEvent(cancelled, id, "timeout");
-		assertThat(KafkaProbe.traceId(KafkaProbe.header(cancelled, "traceparent"))).isEqualTo(traceId);
+		assertCancelledAndCompensated(id, "timeout", "PENDING", traceId);
 		assertThat(traceIdOfLog(output, "order " + id + " CANCELLED: timeout")).isEqualTo(traceId);
 		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> sagas("timed_out"),
 				(count) -> count == timedOut + 1);
@@ -184,6 +172,20 @@ class OrderSagaIT {
 	private JsonNode awaitStatus(String id, String status) {
 		return await().atMost(Duration.ofSeconds(15)).until(() -> this.http.get("/orders/" + id).json(),
 				(order) -> status.equals(order.get("status").asString()));
+	}
+
+	/**
+	 * Waits for the order to be CANCELLED for the reason, its stock still pending, and for its
+	 * compensation, an OrderCancelled published in the order's trace.
+	 */
+	private void assertCancelledAndCompensated(String id, String reason, String paymentStatus, String traceId) {
+		JsonNode order = awaitStatus(id, "CANCELLED");
+		assertThat(order.get("reason").asString()).isEqualTo(reason);
+		assertThat(order.get("paymentStatus").asString()).isEqualTo(paymentStatus);
+		assertThat(order.get("stockStatus").asString()).isEqualTo("PENDING");
+		ConsumerRecord<String, String> cancelled = this.kafka.awaitRecord(SagaTopics.ORDER_CANCELLED, id);
+		assertCancelledEvent(cancelled, id, reason);
+		assertThat(KafkaProbe.traceId(KafkaProbe.header(cancelled, "traceparent"))).isEqualTo(traceId);
 	}
 
 	private static void assertCancelledEvent(ConsumerRecord<String, String> record, String id, String reason) {
