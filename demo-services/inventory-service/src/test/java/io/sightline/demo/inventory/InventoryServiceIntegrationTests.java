@@ -27,11 +27,7 @@ import static org.awaitility.Awaitility.await;
  * all or nothing, OrderCancelled releases once, StockResult carries the trace of the decision's log
  * line, and the catalog and stock are served over HTTP. Each test works on its own skus.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.tracing.export.zipkin.enabled=false",
-				// the embedded broker shares this JVM's logging: keep its chatter out of the test output
-				"logging.level.kafka=WARN", "logging.level.org.apache.kafka=WARN",
-				"logging.level.state.change.logger=WARN" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(partitions = 3, topics = { SagaTopics.ORDER_PLACED, SagaTopics.ORDER_CANCELLED },
 		bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class InventoryServiceIntegrationTests extends AbstractSagaServiceIntegrationTests {

@@ -24,11 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole service against a real (embedded KRaft) broker: OrderPlaced in, PaymentResult out, the
  * decision readable over HTTP, and the decision's log line in the same trace as the published record.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.tracing.export.zipkin.enabled=false", "demo.payment.limit=1000.00",
-				// the embedded broker shares this JVM's logging: keep its chatter out of the test output
-				"logging.level.kafka=WARN", "logging.level.org.apache.kafka=WARN",
-				"logging.level.state.change.logger=WARN" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "demo.payment.limit=1000.00")
 @EmbeddedKafka(partitions = 3, topics = SagaTopics.ORDER_PLACED,
 		bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class PaymentServiceIntegrationTests extends AbstractSagaServiceIntegrationTests {

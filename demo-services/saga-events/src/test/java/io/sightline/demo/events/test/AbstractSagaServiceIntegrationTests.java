@@ -21,15 +21,20 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A saga service's integration tests: the whole service, started by the subclass's
  * {@code @SpringBootTest} on a random port against its {@code @EmbeddedKafka} broker, spoken to as the
- * other services would. Each test gets a {@link SagaTestClient} reading the service's result topic from
- * its beginning; the service's HTTP API and its JSON log lines (captured output) are read here too.
+ * other services would, with no Zipkin to report to. Each test gets a {@link SagaTestClient} reading the
+ * service's result topic from its beginning; the service's HTTP API and its JSON log lines (captured
+ * output) are read here too.
  */
+@TestPropertySource(properties = { "management.tracing.export.zipkin.enabled=false",
+		// the embedded broker shares this JVM's logging: keep its chatter out of the test output
+		"logging.level.kafka=WARN", "logging.level.org.apache.kafka=WARN", "logging.level.state.change.logger=WARN" })
 // Closes the context, and the broker in it, before the JVM's exit hooks delete the broker's log dirs.
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
