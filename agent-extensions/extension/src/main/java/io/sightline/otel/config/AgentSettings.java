@@ -20,6 +20,8 @@ public final class AgentSettings {
 
 	public static final String SAMPLER_DROP_PATHS = "sightline.sampler.drop-paths";
 
+	public static final String SAMPLER_DROP_ROOT_DATABASE_SPANS = "sightline.sampler.drop-root-database-spans";
+
 	static final String APPLICATION_PROPERTIES = "application.properties";
 
 	private AgentSettings() {

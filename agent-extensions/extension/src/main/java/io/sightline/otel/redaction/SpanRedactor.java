@@ -16,7 +16,8 @@ import io.sightline.redaction.RedactionPolicy;
 /**
  * Applies the shared redaction policy to a finished span: string and string-array attributes (by key,
  * e.g. {@code http.request.header.authorization}, and by content, e.g. a card number in
- * {@code url.full}), event attributes (exception messages and stack traces) and the span name. A span
+ * {@code url.full}), event attributes (exception messages and stack traces) and the span name, which also
+ * loses generated identifiers ({@link GeneratedIdentifiers}). A span
  * with nothing to redact is returned as is, without copying.
  */
 final class SpanRedactor {
@@ -46,7 +47,7 @@ final class SpanRedactor {
 	}
 
 	SpanData redact(SpanData span) {
-		String name = this.policy.redact(span.getName());
+		String name = GeneratedIdentifiers.normalize(this.policy.redact(span.getName()));
 		Attributes attributes = withIdentity(redact(span.getAttributes()), span);
 		List<EventData> events = redactEvents(span.getEvents());
 		if (name == span.getName() && attributes == span.getAttributes() && events == span.getEvents()) {

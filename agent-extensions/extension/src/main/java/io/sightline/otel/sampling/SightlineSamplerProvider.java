@@ -13,8 +13,9 @@ import io.sightline.otel.config.AgentSettings;
 /**
  * The {@code sightline} sampler ({@code otel.traces.sampler=sightline}, Sightline's default):
  * parent-based; for root spans it drops server spans of probe and scrape paths
- * ({@link #DEFAULT_DROP_PATHS} plus {@code sightline.sampler.drop-paths}) and samples the rest at
- * {@code sightline.sampler.ratio} (default 1.0).
+ * ({@link #DEFAULT_DROP_PATHS} plus {@code sightline.sampler.drop-paths}) and database calls outside any
+ * trace (startup scripts; {@code sightline.sampler.drop-root-database-spans=false} keeps them), and samples
+ * the rest at {@code sightline.sampler.ratio} (default 1.0).
  */
 @AutoService(ConfigurableSamplerProvider.class)
 public class SightlineSamplerProvider implements ConfigurableSamplerProvider {
@@ -36,7 +37,11 @@ public class SightlineSamplerProvider implements ConfigurableSamplerProvider {
 				dropPaths.add(path.trim());
 			}
 		}
-		return Sampler.parentBased(new PathDropSampler(dropPaths, Sampler.traceIdRatioBased(ratio)));
+		Sampler root = new PathDropSampler(dropPaths, Sampler.traceIdRatioBased(ratio));
+		if (config.getBoolean(AgentSettings.SAMPLER_DROP_ROOT_DATABASE_SPANS, true)) {
+			root = new RootDatabaseSpanDropSampler(root);
+		}
+		return Sampler.parentBased(root);
 	}
 
 	@Override

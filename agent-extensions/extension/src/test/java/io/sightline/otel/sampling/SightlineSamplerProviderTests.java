@@ -59,6 +59,25 @@ class SightlineSamplerProviderTests {
 	}
 
 	@Test
+	void dropsDatabaseCallsOutsideAnyTraceAndKeepsThoseInside() {
+		Sampler sampler = sampler(Map.of());
+		for (String key : List.of("db.system.name", "db.system")) {
+			Attributes statement = Attributes.of(io.opentelemetry.api.common.AttributeKey.stringKey(key), "h2");
+			assertThat(sampler.shouldSample(Context.root(), TRACE_ID, "INSERT owners", SpanKind.CLIENT, statement,
+					List.of()).getDecision()).as(key).isEqualTo(SamplingDecision.DROP);
+			SpanContext sampledParent = SpanContext.createFromRemoteParent(TRACE_ID, "00f067aa0ba902b7",
+					TraceFlags.getSampled(), TraceState.getDefault());
+			assertThat(sampler.shouldSample(Context.root().with(Span.wrap(sampledParent)), TRACE_ID, "SELECT owners",
+					SpanKind.CLIENT, statement, List.of()).getDecision()).isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
+			assertThat(sampler(Map.of("sightline.sampler.drop-root-database-spans", "false")).shouldSample(Context.root(),
+					TRACE_ID, "INSERT owners", SpanKind.CLIENT, statement, List.of()).getDecision())
+				.isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
+		}
+		// a root client span that is not a database call is still sampled
+		assertThat(decide(sampler, Context.root(), SpanKind.CLIENT, null)).isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
+	}
+
+	@Test
 	void olderHttpTargetAttributeWorksToo() {
 		Attributes attributes = Attributes.of(PathDropSampler.HTTP_TARGET, "/actuator/prometheus?x=1");
 		assertThat(sampler(Map.of()).shouldSample(Context.root(), TRACE_ID, "GET", SpanKind.SERVER, attributes, List.of())
