@@ -6,6 +6,7 @@ import io.sightline.boot.tracing.TracingProperties.TracingMode;
 import io.sightline.boot.identity.IdentityAutoConfiguration;
 import io.sightline.identity.SightlineIdentity;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,6 +16,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 
 /**
  * With the OpenTelemetry javaagent attached the agent owns spans and context. The starter creates no
@@ -26,6 +28,15 @@ import org.springframework.core.Ordered;
 				"org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration" })
 @ConditionalOnTracingMode(TracingMode.AGENT)
 public class AgentModeAutoConfiguration {
+
+	/**
+	 * Says once, in the JSON log, when the agent exports traces nowhere or not to
+	 * {@code management.tracing.export.zipkin.endpoint}; fails startup when that is not a URL.
+	 */
+	@Bean
+	static SmartInitializingSingleton sightlineAgentTraceDestinationCheck(Environment environment) {
+		return () -> AgentTraceDestination.check(environment);
+	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(SpanContext.class)

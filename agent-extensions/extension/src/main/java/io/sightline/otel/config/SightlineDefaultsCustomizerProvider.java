@@ -6,6 +6,7 @@ import java.util.Map;
 import com.google.auto.service.AutoService;
 import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizer;
 import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 
 /**
  * Sightline's defaults for the agent. A properties supplier has the lowest precedence, so every one of
@@ -21,8 +22,8 @@ public class SightlineDefaultsCustomizerProvider implements AutoConfigurationCus
 		// Metrics go through Micrometer/Prometheus and logs through Logstash: nothing is exported twice.
 		defaults.put("otel.metrics.exporter", "none");
 		defaults.put("otel.logs.exporter", "none");
-		// OTLP to a collector is the production path; the local demo switches to zipkin.
-		defaults.put("otel.traces.exporter", "otlp");
+		// otel.traces.exporter is not a fixed default: TracesDestination chooses it (Zipkin from the
+		// starter's management.tracing.export.zipkin.endpoint, OTLP when its endpoint is set, else none).
 		// Produce W3C, and still join callers that only speak B3.
 		defaults.put("otel.propagators", "tracecontext,baggage,b3multi");
 		// The MDC keys the starter's ECS encoder maps to trace.id / span.id.
@@ -53,12 +54,20 @@ public class SightlineDefaultsCustomizerProvider implements AutoConfigurationCus
 	@Override
 	public void customize(AutoConfigurationCustomizer autoConfiguration) {
 		autoConfiguration.addPropertiesSupplier(SightlineDefaultsCustomizerProvider::defaults);
+		autoConfiguration.addPropertiesCustomizer(SightlineDefaultsCustomizerProvider::tracesDestination);
 		// before any request: the parser's logger is created on the first baggage header
 		agentLoggerLevels().forEach((key, level) -> {
 			if (System.getProperty(key) == null) {
 				System.setProperty(key, level);
 			}
 		});
+	}
+
+	/** The exporter and endpoint settings of {@link TracesDestination}, announced for the starter. */
+	static Map<String, String> tracesDestination(ConfigProperties config) {
+		TracesDestination destination = TracesDestination.resolve(config, ClassLoader.getSystemClassLoader());
+		destination.announce();
+		return destination.settings(config);
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import io.opentelemetry.sdk.autoconfigure.spi.internal.DefaultConfigProperties;
 import io.opentelemetry.sdk.resources.Resource;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +78,50 @@ class SightlineDefaultsCustomizerProviderTests {
 			System.clearProperty(key);
 			System.clearProperty("otel.traces.exporter");
 			System.clearProperty("otel.propagators");
+		}
+	}
+
+	@Test
+	void withNoTraceDestinationTheAgentExportsNothingAndSaysSo() {
+		System.setProperty("otel.propagators", "tracecontext");
+		AutoConfiguredOpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder().disableShutdownHook().build();
+		try {
+			ConfigProperties finalConfig = io.opentelemetry.sdk.autoconfigure.internal.AutoConfigureUtil.getConfig(sdk);
+			assertThat(finalConfig.getString("otel.traces.exporter")).isEqualTo("none");
+			assertThat(System.getProperty(TracesDestination.SOURCE_ANNOUNCEMENT)).isEqualTo(TracesDestination.UNCONFIGURED);
+		}
+		finally {
+			sdk.getOpenTelemetrySdk().close();
+			System.clearProperty("otel.propagators");
+			System.clearProperty(TracesDestination.EXPORTER_ANNOUNCEMENT);
+			System.clearProperty(TracesDestination.SOURCE_ANNOUNCEMENT);
+		}
+	}
+
+	@Test
+	void theStartersZipkinEndpointChoosesTheExporterAndAnExplicitExporterWins() {
+		String endpoint = "http://127.0.0.1:9/api/v2/spans";
+		System.setProperty(TracesDestination.ZIPKIN_ENDPOINT, endpoint);
+		System.setProperty("otel.propagators", "tracecontext");
+		// the user's explicit choice (the zipkin exporter itself is not on this class path)
+		System.setProperty("otel.traces.exporter", "none");
+		AutoConfiguredOpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder().disableShutdownHook().build();
+		try {
+			ConfigProperties finalConfig = io.opentelemetry.sdk.autoconfigure.internal.AutoConfigureUtil.getConfig(sdk);
+			assertThat(finalConfig.getString("otel.traces.exporter")).isEqualTo("none");
+			assertThat(System.getProperty(TracesDestination.SOURCE_ANNOUNCEMENT)).isEqualTo("otel.traces.exporter");
+			assertThat(SightlineDefaultsCustomizerProvider.tracesDestination(DefaultConfigProperties.createFromMap(
+					Map.of(TracesDestination.ZIPKIN_ENDPOINT, endpoint)))).containsExactlyInAnyOrderEntriesOf(
+							Map.of("otel.traces.exporter", "zipkin", "otel.exporter.zipkin.endpoint", endpoint));
+		}
+		finally {
+			sdk.getOpenTelemetrySdk().close();
+			System.clearProperty(TracesDestination.ZIPKIN_ENDPOINT);
+			System.clearProperty("otel.propagators");
+			System.clearProperty("otel.traces.exporter");
+			System.clearProperty(TracesDestination.EXPORTER_ANNOUNCEMENT);
+			System.clearProperty(TracesDestination.ZIPKIN_ENDPOINT_ANNOUNCEMENT);
+			System.clearProperty(TracesDestination.SOURCE_ANNOUNCEMENT);
 		}
 	}
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SightlineResourceProviderTests {
+public class SightlineResourceProviderTests {
 
 	private static Resource resource(Map<String, String> config, Map<String, String> files) {
 		return SightlineResourceProvider.create(DefaultConfigProperties.createFromMap(config), new FilesLoader(files));
@@ -56,11 +56,11 @@ class SightlineResourceProviderTests {
 	}
 
 	/** Serves in-memory files, like an application class path. */
-	static final class FilesLoader extends ClassLoader {
+	public static final class FilesLoader extends ClassLoader {
 
 		private final Map<String, String> files;
 
-		FilesLoader(Map<String, String> files) {
+		public FilesLoader(Map<String, String> files) {
 			super(null);
 			this.files = files;
 		}

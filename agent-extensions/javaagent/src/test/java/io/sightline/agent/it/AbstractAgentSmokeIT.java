@@ -191,13 +191,18 @@ abstract class AbstractAgentSmokeIT {
 
 	/** The app's JSON log line whose message contains the text, once the app has written it. */
 	JsonNode awaitLogLine(String messagePart) {
-		return await("log line containing '" + messagePart + "'").atMost(Duration.ofSeconds(10))
-			.pollInterval(Duration.ofMillis(100))
-			.until(() -> findLogLine(messagePart), (line) -> line != null);
+		return awaitLogLine(this.app, messagePart);
 	}
 
-	private JsonNode findLogLine(String messagePart) throws IOException {
-		for (JsonNode line : this.app.jsonLogLines()) {
+	/** The app's JSON log line whose message contains the text, once the app has written it. */
+	static JsonNode awaitLogLine(ForkedApp app, String messagePart) {
+		return await("log line containing '" + messagePart + "'").atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> findLogLine(app, messagePart), (line) -> line != null);
+	}
+
+	private static JsonNode findLogLine(ForkedApp app, String messagePart) throws IOException {
+		for (JsonNode line : app.jsonLogLines()) {
 			if (line.path("message").asString("").contains(messagePart)) {
 				return line;
 			}
