@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.sightline.agent.it.app.SmokeApplication;
@@ -20,7 +21,8 @@ import static org.awaitility.Awaitility.await;
  * One setting chooses where traces go, with the agent as without it: the app is started with the
  * Sightline javaagent and nothing else but {@code management.tracing.export.zipkin.endpoint}, the
  * agentless property, and its spans reach that Zipkin. With nothing at all, the agent exports nothing
- * (no failing OTLP exports to localhost, no stack traces) and the starter says so once, in JSON.
+ * (no failing OTLP exports to localhost, no stack traces) and the starter says so once, in JSON; it
+ * does too when the property is set where only Spring sees it.
  */
 @ExtendWith(SharedZipkin.class)
 class TraceDestinationSmokeIT {
@@ -30,9 +32,7 @@ class TraceDestinationSmokeIT {
 	@Test
 	void theAgentlessZipkinEndpointIsWhereTheAgentSendsSpans(RestartableZipkin zipkin) throws Exception {
 		String service = "smoke-trace-destination";
-		ForkedApp app = ForkedApp.start(ItTools.javaBin(), SmokeApplication.class.getName(), service,
-				List.of("-javaagent:" + AbstractAgentSmokeIT.sightlineAgentJar(), "-D" + PROPERTY + "=" + zipkin.spansEndpoint()),
-				List.of(), "/actuator/health");
+		ForkedApp app = startWithAgent(service, List.of("-D" + PROPERTY + "=" + zipkin.spansEndpoint()), List.of(), null);
 		try {
 			String orderId = AbstractAgentSmokeIT.nonce("ord-destination");
 			AbstractAgentSmokeIT.assertOk(app.get("/orders/" + orderId));
@@ -56,8 +56,7 @@ class TraceDestinationSmokeIT {
 	void withNothingConfiguredOneJsonWarningNamesThePropertyAndNothingFailsToExport() throws Exception {
 		String service = "smoke-trace-nowhere";
 		Path errors = Files.createTempFile("sightline-" + service + "-", ".err");
-		ForkedApp app = ForkedApp.start(ItTools.javaBin(), SmokeApplication.class.getName(), service,
-				List.of("-javaagent:" + AbstractAgentSmokeIT.sightlineAgentJar()), List.of(), "/actuator/health", errors);
+		ForkedApp app = startWithAgent(service, List.of(), List.of(), errors);
 		try {
 			AbstractAgentSmokeIT.assertOk(app.get("/orders/1"));
 			AbstractAgentSmokeIT.traceIdOf(AbstractAgentSmokeIT.awaitLogLine(app, "order 1 looked up"));
@@ -80,6 +79,33 @@ class TraceDestinationSmokeIT {
 			.doesNotContain("4318")
 			.doesNotContainPattern("(?m)^\\s+at ");
 		Files.deleteIfExists(errors);
+	}
+
+	@Test
+	void anEndpointOnlySpringCanSeeIsNoLongerIgnoredSilently(RestartableZipkin zipkin) throws Exception {
+		String service = "smoke-trace-unseen";
+		// a command-line argument reaches Spring's environment, never the agent
+		ForkedApp app = startWithAgent(service, List.of(), List.of("--" + PROPERTY + "=" + zipkin.spansEndpoint()), null);
+		try {
+			AbstractAgentSmokeIT.assertOk(app.get("/actuator/health"));
+		}
+		finally {
+			app.close();
+			keepLogs(app, service);
+		}
+		assertThat(warningsNaming(app)).as("WARN lines naming %s", PROPERTY)
+			.singleElement()
+			.satisfies((line) -> assertThat(line.path("message").asString(""))
+				.contains(PROPERTY + "=" + zipkin.spansEndpoint() + " is set where the agent cannot read it"));
+	}
+
+	/** The smoke app with the Sightline javaagent and nothing else but these options and arguments. */
+	private static ForkedApp startWithAgent(String service, List<String> jvmOptions, List<String> appArgs, Path errors)
+			throws Exception {
+		List<String> options = new ArrayList<>(List.of("-javaagent:" + AbstractAgentSmokeIT.sightlineAgentJar()));
+		options.addAll(jvmOptions);
+		return ForkedApp.start(ItTools.javaBin(), SmokeApplication.class.getName(), service, options, appArgs,
+				"/actuator/health", errors);
 	}
 
 	private static List<JsonNode> warningsNaming(ForkedApp app) throws Exception {
