@@ -142,6 +142,38 @@ abstract class AbstractTelemetryContractIT {
 				+ "\"[^}]*env=\"" + ENVIRONMENT + "\"[^}]*le=\"0.1\"");
 	}
 
+	@Test
+	void theContainersErrorLineCarriesTheTraceOfItsRequest() throws Exception {
+		String orderId = "ord-" + UUID.randomUUID().toString().substring(0, 6);
+		assertThat(this.app.get("/fail/" + orderId).statusCode()).isEqualTo(500);
+
+		JsonNode handled = await().atMost(Duration.ofSeconds(10))
+			.until(() -> findLog(orderId + " failing"), (line) -> line != null);
+		// logged by Tomcat's StandardWrapperValve, after the filters (and Spring's observation) returned
+		JsonNode error = await().atMost(Duration.ofSeconds(10))
+			.until(() -> findLog("threw exception [Request processing failed: java.lang.IllegalStateException: order "
+					+ orderId + " failed]"), (line) -> line != null);
+		assertThat(error.path("log.level").asString()).isEqualTo("ERROR");
+		assertThat(error.path("log.logger").asString()).startsWith("org.apache.catalina.core.ContainerBase");
+		String traceId = handled.path("trace.id").asString(null);
+		assertThat(traceId).as("trace.id of the controller's line: %s", handled).matches("[0-9a-f]{32}");
+		assertThat(error.path("trace.id").asString(null)).as("trace.id of Tomcat's line: %s", error).isEqualTo(traceId);
+		assertThat(error.path("span.id").asString(null)).as("span.id of Tomcat's line: %s", error)
+			.isEqualTo(handled.path("span.id").asString(null));
+
+		String traceJson = await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(300))
+			.until(() -> this.zipkin.trace(traceId), (json) -> json != null && json.contains("SERVER"));
+		List<String> serverSpanIds = new ArrayList<>();
+		for (JsonNode span : ForkedApp.parse(traceJson)) {
+			if ("SERVER".equals(span.path("kind").asString())) {
+				serverSpanIds.add(span.path("id").asString());
+			}
+		}
+		assertThat(serverSpanIds).as("the server span of the failed request: %s", traceJson)
+			.containsExactly(error.path("span.id").asString());
+	}
+
 	/** Server spans of the service, across all its traces, whose JSON mentions the given text. */
 	private long serverSpansMentioning(String text) throws Exception {
 		long count = 0;

@@ -58,6 +58,13 @@ public class SampleApplication {
 			return Map.of("leaked", false);
 		}
 
+		/** One log line, then an exception no resolver handles: the container logs it at ERROR. */
+		@GetMapping("/fail/{id}")
+		Map<String, Object> fail(@PathVariable String id) {
+			logger.info("order {} failing", id);
+			throw new IllegalStateException("order " + id + " failed");
+		}
+
 		@GetMapping("/forge")
 		Map<String, Object> forge() {
 			logger.info("user said hi\r\n{\"log.level\":\"ERROR\",\"message\":\"forged\"}\n\u0000\u001b[31m");
