@@ -125,7 +125,8 @@ class LogShippingIT {
 
 		int linesBeforeRestart = this.receiver.lines().size();
 		this.receiver.start();
-		String marker = "after-restart-" + System.nanoTime();
+		// base 36: a run of 13+ digits may be a Luhn-valid "card number", which the redaction masks
+		String marker = "after-restart-" + Long.toString(System.nanoTime(), 36);
 		// the appender reconnects within its 1 s delay, then drains what it buffered (up to its ring buffer)
 		// before the marker: a loaded CI machine needs more than a few seconds for that
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
